@@ -1,0 +1,138 @@
+"""Commands that read the stored documents: `docs`, `show`, `units`, `stats`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import Enum
+
+import typer
+from rich.table import Table
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..store import models as m
+from ..store.documents import DocumentFilter, list_documents, load_document
+from .app import DbOption, app, console, engine_for, err_console
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def parse_day(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from exc
+
+
+def outlet_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(m.OutletRow.id, m.OutletRow.name)).all())
+
+
+def short(text: str | None, width: int = 70) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command()
+def docs(
+    outlet: str = typer.Option(None, help="Only documents of this outlet (name or id, partial)."),
+    since: str = typer.Option(None, help="Published on or after YYYY-MM-DD."),
+    until: str = typer.Option(None, help="Published on or before YYYY-MM-DD."),
+    kind: str = typer.Option(None, help="Only documents with a unit of this kind: article, comment, forum-post, clipping."),
+    db: str = DbOption,
+) -> None:
+    """List stored documents with their outlet, date and units."""
+    engine = engine_for(db)
+    f = DocumentFilter(outlet, parse_day(since, "--since"), parse_day(until, "--until"), kind)
+    table = Table("document", "published", "outlet", "title", "units", "extractor")
+    with Session(engine) as session:
+        names = outlet_names(session)
+        counts = dict(
+            session.execute(select(m.UnitRow.doc_id, func.count()).group_by(m.UnitRow.doc_id)).all()
+        )
+        for row in list_documents(session, f):
+            table.add_row(
+                row.id,
+                str(row.published or ""),
+                names.get(row.outlet_id or "", ""),
+                short(row.title, 50),
+                str(counts.get(row.id, 0)),
+                row.extractor,
+            )
+    console.print(table)
+
+
+@app.command()
+def show(doc: str = typer.Argument(..., help="Document id (its file name)."), db: str = DbOption) -> None:
+    """Show one document: its metadata and its units, with kinds and dates."""
+    engine = engine_for(db)
+    with Session(engine) as session:
+        d = load_document(session, doc)
+    if d is None:
+        err_console.print(f"[red]error:[/red] no document {doc!r}; `sphere docs` lists them")
+        raise typer.Exit(1)
+    meta = Table.grid(padding=(0, 2))
+    for key in ("doc_id", "title", "outlet", "author", "url", "published", "origin", "encoding", "extractor", "content_hash"):
+        meta.add_row(f"[bold]{key}[/bold]", str(getattr(d, key) or ""))
+    console.print(meta)
+    table = Table("unit", "kind", "published", "author", "chars", "text")
+    for u in d.units:
+        table.add_row(u.unit_id, u.kind, str(u.published or ""), u.author or "", f"{u.start}-{u.end}", short(d.text[u.start : u.end], 80))
+    console.print(table)
+
+
+@app.command()
+def units(
+    doc: str = typer.Option(None, help="Only this document's units."),
+    format: Format = typer.Option(Format.table, "--format", help="table, or jsonl for scripts."),
+    db: str = DbOption,
+) -> None:
+    """One row per unit: document, unit, kind, published, title, outlet, author, url, start, end, text."""
+    engine = engine_for(db)
+    table = Table("document", "unit", "kind", "published", "outlet", "author", "start", "end", "text")
+    with Session(engine) as session:
+        q = select(m.DocumentRow.id).order_by(m.DocumentRow.id)
+        if doc:
+            q = q.where(m.DocumentRow.id == doc)
+        for doc_id in session.scalars(q):
+            d = load_document(session, doc_id)
+            for u in d.units:
+                row = {
+                    "document": d.doc_id, "unit": u.unit_id, "kind": u.kind,
+                    "published": u.published.isoformat() if u.published else None,
+                    "title": u.title, "outlet": u.outlet or d.outlet, "author": u.author,
+                    "url": u.url, "start": u.start, "end": u.end, "text": d.text[u.start : u.end],
+                }
+                if format is Format.jsonl:
+                    print(json.dumps(row, ensure_ascii=False))
+                else:
+                    table.add_row(*(str(row[k] or "") for k in ("document", "unit", "kind", "published", "outlet", "author", "start", "end")), short(row["text"], 60))
+    if format is Format.table:
+        console.print(table)
+
+
+@app.command()
+def stats(db: str = DbOption) -> None:
+    """Counts of what is stored: documents, units by kind, mentions, events, links, failures."""
+    engine = engine_for(db)
+    table = Table("what", "count")
+    with Session(engine) as session:
+        def count(model) -> int:
+            return session.scalar(select(func.count()).select_from(model)) or 0
+
+        table.add_row("documents", str(count(m.DocumentRow)))
+        table.add_row("outlets", str(count(m.OutletRow)))
+        for kind, n in session.execute(select(m.UnitRow.kind, func.count()).group_by(m.UnitRow.kind).order_by(m.UnitRow.kind)):
+            table.add_row(f"units: {kind}", str(n))
+        table.add_row("entity mentions", str(count(m.MentionRow)))
+        table.add_row("events", str(count(m.EventRow)))
+        table.add_row("evidence sentences", str(count(m.EvidenceRow)))
+        table.add_row("reuse links", str(count(m.ReuseLinkRow)))
+        table.add_row("ingest failures", str(count(m.IngestFailureRow)))
+    console.print(table)

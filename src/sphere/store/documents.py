@@ -1,0 +1,186 @@
+"""Writing and reading documents and their units.
+
+Each document is written in its own transaction, units included, so a crash or a bad file
+never leaves half a document behind and never touches what was committed before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Literal
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..types import Document, Unit
+from .models import DocumentRow, IngestFailureRow, OutletRow, UnitRow
+
+Saved = Literal["new", "unchanged"]
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def find_by_hash(session: Session, content_hash: str) -> str | None:
+    return session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))
+
+
+def free_doc_id(session: Session, wanted: str, fallback: str) -> str:
+    """The id to store a new document under: its file name unless another document has it."""
+    for candidate in (wanted, fallback):
+        if session.get(DocumentRow, candidate) is None:
+            return candidate
+    n = 2
+    while session.get(DocumentRow, f"{fallback}#{n}") is not None:
+        n += 1
+    return f"{fallback}#{n}"
+
+
+def ensure_outlet(session: Session, name: str | None, outlet_id: str | None = None) -> str | None:
+    """The outlet row for a document: the registry's when known, else one recorded as unknown."""
+    if not name and not outlet_id:
+        return None
+    from ..ids import make_id  # local: keeps this module's import list about storage
+
+    oid = outlet_id or make_id(name.lower(), prefix="outlet-", length=10)
+    if session.get(OutletRow, oid) is None:
+        session.add(OutletRow(id=oid, name=name or oid, domains=[], known=False))
+        session.flush()
+    return oid
+
+
+def save_document(
+    engine: Engine,
+    doc: Document,
+    outlet_id: str | None = None,
+    keep_raw: bool = True,
+) -> tuple[Saved, str]:
+    """Store a document and its units in one transaction; (status, stored id).
+
+    Idempotent: a document whose content hash is stored already is left as it is.
+    """
+    with Session(engine) as session, session.begin():
+        existing = find_by_hash(session, doc.content_hash)
+        if existing is not None:
+            return "unchanged", existing
+        doc_id = free_doc_id(session, doc.doc_id, doc.origin)
+        oid = ensure_outlet(session, doc.outlet, outlet_id)
+        session.add(
+            DocumentRow(
+                id=doc_id,
+                origin=doc.origin,
+                content_hash=doc.content_hash,
+                size=len(doc.raw or b"") or len(doc.text.encode()),
+                encoding=doc.encoding,
+                media_type=doc.media_type,
+                extractor=doc.extractor,
+                raw=doc.raw if keep_raw else None,
+                raw_path=None if keep_raw else doc.origin,
+                text=doc.text,
+                title=doc.title,
+                author=doc.author,
+                outlet_id=oid,
+                url=doc.url,
+                published=doc.published,
+                ingested_at=now(),
+                stages={},
+            )
+        )
+        session.flush()
+        session.add_all(unit_row(doc_id, u) for u in doc.units)
+    return "new", doc_id
+
+
+def unit_row(doc_id: str, u: Unit) -> UnitRow:
+    return UnitRow(
+        doc_id=doc_id,
+        unit_id=u.unit_id,
+        kind=u.kind,
+        start=u.start,
+        end=u.end,
+        published=u.published,
+        author=u.author,
+        title=u.title,
+        outlet=u.outlet,
+        url=u.url,
+    )
+
+
+def record_failure(engine: Engine, origin: str, reason: str) -> None:
+    """Keep a failed input on record; never raises over a failure to record it twice."""
+    try:
+        with Session(engine) as session, session.begin():
+            session.add(IngestFailureRow(origin=origin, reason=reason, at=now()))
+    except IntegrityError:
+        pass
+
+
+def load_units(session: Session, doc_id: str) -> list[Unit]:
+    rows = session.scalars(
+        select(UnitRow).where(UnitRow.doc_id == doc_id).order_by(UnitRow.start)
+    ).all()
+    return [to_unit(r) for r in rows]
+
+
+def to_unit(r: UnitRow) -> Unit:
+    return Unit(
+        doc_id=r.doc_id,
+        unit_id=r.unit_id,
+        kind=r.kind,
+        start=r.start,
+        end=r.end,
+        published=r.published,
+        author=r.author,
+        title=r.title,
+        outlet=r.outlet,
+        url=r.url,
+    )
+
+
+def load_document(session: Session, doc_id: str) -> Document | None:
+    row = session.get(DocumentRow, doc_id)
+    if row is None:
+        return None
+    outlet = session.get(OutletRow, row.outlet_id) if row.outlet_id else None
+    return Document(
+        doc_id=row.id,
+        origin=row.origin,
+        content_hash=row.content_hash,
+        encoding=row.encoding,
+        media_type=row.media_type,
+        extractor=row.extractor,
+        text=row.text,
+        title=row.title,
+        author=row.author,
+        outlet=outlet.name if outlet else None,
+        url=row.url,
+        published=row.published,
+        units=tuple(load_units(session, row.id)),
+    )
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    outlet: str | None = None
+    since: date | None = None
+    until: date | None = None
+    kind: str | None = None  # documents having at least one unit of this kind
+
+
+def list_documents(session: Session, f: DocumentFilter = DocumentFilter()) -> Iterator[DocumentRow]:
+    q = select(DocumentRow).order_by(DocumentRow.published.is_(None), DocumentRow.published, DocumentRow.id)
+    if f.outlet:
+        q = q.join(OutletRow, OutletRow.id == DocumentRow.outlet_id).where(
+            func.lower(OutletRow.name).contains(f.outlet.lower()) | (OutletRow.id == f.outlet)
+        )
+    if f.since:
+        q = q.where(DocumentRow.published >= f.since)
+    if f.until:
+        q = q.where(DocumentRow.published <= f.until)
+    if f.kind:
+        q = q.where(DocumentRow.id.in_(select(UnitRow.doc_id).where(UnitRow.kind == f.kind)))
+    yield from session.scalars(q)

@@ -1,0 +1,277 @@
+"""Writing events with their evidence, and querying them with the filters analysts use.
+
+An event's id is a hash of what identifies the real-world event (type, participants, date), so
+when a second document reports an event already stored, its evidence joins the same row: one
+real event, many pieces of evidence. Re-analysing a document replaces that document's evidence
+and leaves other documents' evidence alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..types import Event, Evidence, Location, Participant
+from .models import DocumentRow, EventRow, EvidenceRow, OutletRow, ParticipantRow
+
+# Given a stored event's evidence rows, the independent outlets reporting it (provenance stage).
+SourceCounter = Callable[[Session, Sequence[EvidenceRow]], list[str]]
+
+
+def outlets_of_evidence(session: Session, evidence: Sequence[EvidenceRow]) -> list[str]:
+    """Default source count: distinct outlets of evidence not derived from another document."""
+    names: set[str] = set()
+    for ev in evidence:
+        if ev.derived_from:
+            continue
+        names.add(outlet_name(session, ev.outlet_id) or f"unknown: {ev.doc_id}")
+    return sorted(names)
+
+
+def outlet_name(session: Session, outlet_id: str | None) -> str | None:
+    if not outlet_id:
+        return None
+    row = session.get(OutletRow, outlet_id)
+    return row.name if row else outlet_id
+
+
+def save_events(
+    session: Session,
+    doc_id: str,
+    events: Iterable[Event],
+    stage_version: str,
+    count_sources: SourceCounter = outlets_of_evidence,
+) -> int:
+    """Replace `doc_id`'s evidence with these events' evidence; returns events touched."""
+    touched = set(
+        session.scalars(select(EvidenceRow.event_id).where(EvidenceRow.doc_id == doc_id))
+    )
+    session.execute(delete(EvidenceRow).where(EvidenceRow.doc_id == doc_id))
+    doc_outlet = session.scalar(select(DocumentRow.outlet_id).where(DocumentRow.id == doc_id))
+    for ev in events:
+        row = session.get(EventRow, ev.event_id)
+        if row is None:
+            row = EventRow(id=ev.event_id, stage_version=stage_version)
+            session.add(row)
+            fill_event_row(row, ev)
+            session.add_all(participant_rows(ev))
+        seen = set()
+        for e in ev.evidence:
+            if e.doc_id != doc_id or (e.start, e.end) in seen:
+                continue
+            seen.add((e.start, e.end))
+            session.add(
+                EvidenceRow(
+                    event_id=ev.event_id,
+                    doc_id=e.doc_id,
+                    unit_id=e.unit_id,
+                    start=e.start,
+                    end=e.end,
+                    text=e.text,
+                    outlet_id=doc_outlet,
+                    derived_from=e.derived_from,
+                )
+            )
+        touched.add(ev.event_id)
+    session.flush()
+    refresh_counts(session, touched, count_sources)
+    return len(touched)
+
+
+def refresh_counts(
+    session: Session, event_ids: Iterable[str], count_sources: SourceCounter = outlets_of_evidence
+) -> None:
+    """Recount evidence and independent sources; drop events left with no evidence."""
+    for eid in event_ids:
+        row = session.get(EventRow, eid)
+        if row is None:
+            continue
+        evidence = session.scalars(select(EvidenceRow).where(EvidenceRow.event_id == eid)).all()
+        if not evidence:
+            session.execute(delete(ParticipantRow).where(ParticipantRow.event_id == eid))
+            session.delete(row)
+            continue
+        row.n_evidence = len(evidence)
+        row.sources = count_sources(session, evidence)
+        row.n_sources = len(row.sources)
+
+
+def fill_event_row(row: EventRow, ev: Event) -> None:
+    loc = ev.location
+    row.event_type = ev.event_type
+    row.mode = list(ev.mode)
+    row.context = list(ev.context)
+    row.date = ev.date
+    row.enddate = ev.enddate
+    row.date_precision = ev.date_precision
+    row.status = ev.status
+    row.loc_name = loc.name if loc else None
+    row.loc_country = loc.country if loc else None
+    row.lat = loc.lat if loc else None
+    row.lon = loc.lon if loc else None
+    row.geonameid = loc.geonameid if loc else None
+    row.confidence = ev.confidence
+    row.n_sources = 0
+    row.n_evidence = 0
+
+
+def participant_rows(ev: Event) -> list[ParticipantRow]:
+    rows = []
+    for role, people in (("actor", ev.actors), ("recipient", ev.recipients)):
+        for p in people:
+            rows.append(
+                ParticipantRow(
+                    event_id=ev.event_id,
+                    role=role,
+                    code=p.code,
+                    sector=p.sector,
+                    entity_text=p.entity_text,
+                    identifier_text=p.identifier_text,
+                )
+            )
+    return rows
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters of `sphere events`, `/api/events` and the dashboard pages."""
+
+    actor: str | None = None  # a code; matches actors (or either side with `either`)
+    recipient: str | None = None
+    either: str | None = None  # a code on either side
+    type: str | None = None
+    context: str | None = None
+    since: str | None = None  # ISO date prefix
+    until: str | None = None
+    place: str | None = None
+    outlet: str | None = None
+    min_sources: int | None = None
+    status: str | None = None
+    doc: str | None = None
+
+
+def filtered_ids(f: EventFilter) -> Select:
+    """A SELECT of event ids matching the filter (parameterised: values are never spliced)."""
+    q = select(EventRow.id)
+    if f.type:
+        q = q.where(EventRow.event_type == f.type.upper())
+    if f.since:
+        q = q.where(EventRow.date >= f.since)
+    if f.until:
+        # "2021" or "2021-08" include every date inside them.
+        q = q.where(EventRow.date <= f.until + "\uffff")
+    if f.place:
+        q = q.where(func.lower(EventRow.loc_name).contains(f.place.lower()))
+    if f.context:
+        q = q.where(func.lower(func.coalesce(EventRow.context, "")).contains(f.context.lower()))
+    if f.min_sources:
+        q = q.where(EventRow.n_sources >= f.min_sources)
+    if f.status:
+        q = q.where(EventRow.status == f.status)
+    for role, code in (("actor", f.actor), ("recipient", f.recipient)):
+        if code:
+            q = q.where(
+                EventRow.id.in_(
+                    select(ParticipantRow.event_id).where(
+                        ParticipantRow.role == role, ParticipantRow.code == code.upper()
+                    )
+                )
+            )
+    if f.either:
+        q = q.where(
+            EventRow.id.in_(
+                select(ParticipantRow.event_id).where(ParticipantRow.code == f.either.upper())
+            )
+        )
+    if f.outlet:
+        outlet_ids = select(OutletRow.id).where(
+            or_(OutletRow.id == f.outlet, func.lower(OutletRow.name).contains(f.outlet.lower()))
+        )
+        q = q.where(
+            EventRow.id.in_(
+                select(EvidenceRow.event_id).where(EvidenceRow.outlet_id.in_(outlet_ids))
+            )
+        )
+    if f.doc:
+        q = q.where(
+            EventRow.id.in_(select(EvidenceRow.event_id).where(EvidenceRow.doc_id == f.doc))
+        )
+    return q
+
+
+def count_events(session: Session, f: EventFilter = EventFilter()) -> int:
+    return session.scalar(select(func.count()).select_from(filtered_ids(f).subquery())) or 0
+
+
+def query_events(
+    session: Session, f: EventFilter = EventFilter(), limit: int | None = 100, offset: int = 0
+) -> list[Event]:
+    """Events matching the filter, by date, with participants and evidence."""
+    ids = filtered_ids(f).subquery()
+    q = (
+        select(EventRow)
+        .where(EventRow.id.in_(select(ids.c.id)))
+        .order_by(EventRow.date.is_(None), EventRow.date, EventRow.id)
+        .offset(offset)
+    )
+    if limit is not None:
+        q = q.limit(limit)
+    rows = session.scalars(q).all()
+    return load_events(session, rows)
+
+
+def get_event(session: Session, event_id: str) -> Event | None:
+    row = session.get(EventRow, event_id)
+    return load_events(session, [row])[0] if row else None
+
+
+def load_events(session: Session, rows: Sequence[EventRow]) -> list[Event]:
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    parts: dict[str, list[ParticipantRow]] = {i: [] for i in ids}
+    for p in session.scalars(
+        select(ParticipantRow).where(ParticipantRow.event_id.in_(ids)).order_by(ParticipantRow.id)
+    ):
+        parts[p.event_id].append(p)
+    evid: dict[str, list[EvidenceRow]] = {i: [] for i in ids}
+    for e in session.scalars(
+        select(EvidenceRow)
+        .where(EvidenceRow.event_id.in_(ids))
+        .order_by(EvidenceRow.doc_id, EvidenceRow.start)
+    ):
+        evid[e.event_id].append(e)
+    return [to_event(r, parts[r.id], evid[r.id]) for r in rows]
+
+
+def to_participant(p: ParticipantRow) -> Participant:
+    return Participant(
+        code=p.code, sector=p.sector, entity_text=p.entity_text, identifier_text=p.identifier_text
+    )
+
+
+def to_event(r: EventRow, parts: Sequence[ParticipantRow], evid: Sequence[EvidenceRow]) -> Event:
+    loc = (
+        Location(r.loc_name, r.loc_country, r.lat, r.lon, r.geonameid) if r.loc_name else None
+    )
+    return Event(
+        event_id=r.id,
+        event_type=r.event_type,
+        actors=tuple(to_participant(p) for p in parts if p.role == "actor"),
+        recipients=tuple(to_participant(p) for p in parts if p.role == "recipient"),
+        mode=tuple(r.mode or ()),
+        context=tuple(r.context or ()),
+        date=r.date,
+        enddate=r.enddate,
+        date_precision=r.date_precision,
+        status=r.status,
+        location=loc,
+        evidence=tuple(
+            Evidence(e.doc_id, e.unit_id, e.text, e.start, e.end, e.derived_from) for e in evid
+        ),
+        sources=tuple(r.sources or ()),
+        confidence=r.confidence,
+    )

@@ -1,0 +1,112 @@
+"""Writing entity mentions and ranking the entities they point to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from ..types import Mention
+from .models import MentionRow
+
+
+def save_mentions(session: Session, doc_id: str, mentions: Iterable[Mention], stage_version: str) -> int:
+    """Replace a document's mentions (re-analysis leaves no stale rows); returns how many."""
+    session.execute(delete(MentionRow).where(MentionRow.doc_id == doc_id))
+    rows = [
+        MentionRow(
+            doc_id=doc_id,
+            unit_id=m.unit_id,
+            start=m.start,
+            end=m.end,
+            text=m.text,
+            code=m.code,
+            kind=m.kind,
+            sector=m.sector,
+            identifier_text=m.identifier_text,
+            label=m.label,
+            lang=m.lang,
+            stage_version=stage_version,
+        )
+        for m in mentions
+    ]
+    session.add_all(rows)
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class EntityCount:
+    code: str
+    kind: str
+    mentions: int
+    documents: int
+
+
+def rank_entities(
+    session: Session, kind: str | None = None, doc: str | None = None, top: int | None = 50,
+    offset: int = 0, q: str | None = None,
+) -> list[EntityCount]:
+    """Resolved entities by number of mentions (ties by code), optionally within a document."""
+    stmt = (
+        select(
+            MentionRow.code,
+            func.min(MentionRow.kind),
+            func.count(MentionRow.id),
+            func.count(func.distinct(MentionRow.doc_id)),
+        )
+        .where(MentionRow.code.is_not(None))
+        .group_by(MentionRow.code)
+        .order_by(func.count(MentionRow.id).desc(), MentionRow.code)
+        .offset(offset)
+    )
+    if kind:
+        stmt = stmt.where(MentionRow.kind == kind)
+    if doc:
+        stmt = stmt.where(MentionRow.doc_id == doc)
+    if q:
+        stmt = stmt.where(func.lower(MentionRow.code).contains(q.lower()))
+    if top:
+        stmt = stmt.limit(top)
+    return [EntityCount(c, k, n, d) for c, k, n, d in session.execute(stmt)]
+
+
+def mentions_of(session: Session, code: str, limit: int = 200) -> list[MentionRow]:
+    return list(
+        session.scalars(
+            select(MentionRow)
+            .where(MentionRow.code == code)
+            .order_by(MentionRow.doc_id, MentionRow.start)
+            .limit(limit)
+        )
+    )
+
+
+def aliases_seen(session: Session, code: str) -> list[tuple[str, int]]:
+    stmt = (
+        select(MentionRow.text, func.count(MentionRow.id))
+        .where(MentionRow.code == code)
+        .group_by(MentionRow.text)
+        .order_by(func.count(MentionRow.id).desc())
+    )
+    return [(t, n) for t, n in session.execute(stmt)]
+
+
+def co_occurring(session: Session, code: str, top: int = 15) -> list[tuple[str, int]]:
+    """Entities mentioned in the same units as `code`, by number of shared units."""
+    units = (
+        select(MentionRow.doc_id, MentionRow.unit_id)
+        .where(MentionRow.code == code)
+        .distinct()
+        .subquery()
+    )
+    stmt = (
+        select(MentionRow.code, func.count(func.distinct(MentionRow.doc_id + "/" + MentionRow.unit_id)))
+        .join(units, (units.c.doc_id == MentionRow.doc_id) & (units.c.unit_id == MentionRow.unit_id))
+        .where(MentionRow.code.is_not(None), MentionRow.code != code)
+        .group_by(MentionRow.code)
+        .order_by(func.count(func.distinct(MentionRow.doc_id + "/" + MentionRow.unit_id)).desc())
+        .limit(top)
+    )
+    return [(c, n) for c, n in session.execute(stmt)]

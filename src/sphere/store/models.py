@@ -1,0 +1,217 @@
+"""The database schema, as SQLAlchemy 2 declarative tables.
+
+One schema for SQLite (the default, a file on a laptop) and PostgreSQL (a server). Every row
+produced by an analysis stage records the stage's version (`stage_version`), so rows made by an
+older version can be found and recomputed. Changes to these tables go with an Alembic migration
+in `sphere/store/migrations/versions/`.
+
+    outlets ─┐
+             └─< documents ─< units
+                     │  └─< mentions
+                     ├─< evidence >── events ─< participants
+                     ├─< reuse_links (original, copy)
+                     ├── signatures (MinHash, for incremental reuse search)
+                     └─< claims
+    ingest_failures (what could not be read, and why)
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class OutletRow(Base):
+    """A publisher: from the outlet registry, or recorded as seen when unknown."""
+
+    __tablename__ = "outlets"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)  # slug, e.g. "caravanserai"
+    name: Mapped[str] = mapped_column(String(300))
+    domains: Mapped[list | None] = mapped_column(JSON, default=list)
+    country: Mapped[str | None] = mapped_column(String(3))
+    language: Mapped[str | None] = mapped_column(String(10))
+    sponsor: Mapped[str | None] = mapped_column(Text)
+    slant: Mapped[str | None] = mapped_column(Text)
+    sources: Mapped[dict | None] = mapped_column(JSON)  # field -> where the fact comes from
+    known: Mapped[bool] = mapped_column(default=False)  # False: seen in a document, not in the registry
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    id: Mapped[str] = mapped_column(String(500), primary_key=True)  # file name, path as given, or URL
+    origin: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    encoding: Mapped[str] = mapped_column(String(40))
+    media_type: Mapped[str] = mapped_column(String(20))
+    extractor: Mapped[str] = mapped_column(String(40))
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    raw_path: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(300))
+    outlet_id: Mapped[str | None] = mapped_column(ForeignKey("outlets.id"), index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    # Which analysis stages have run on it, and at which version: {"nlp": "1", "events": "1"}.
+    stages: Mapped[dict | None] = mapped_column(JSON, default=dict)
+
+
+class UnitRow(Base):
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("doc_id", "unit_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    author: Mapped[str | None] = mapped_column(String(300))
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(10))
+    copied_share: Mapped[float | None] = mapped_column(Float)  # share of its text copied from elsewhere
+    copied_from: Mapped[str | None] = mapped_column(String(500))  # doc id of the main original
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+    __table_args__ = (Index("ix_mentions_doc_unit", "doc_id", "unit_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    unit_id: Mapped[str] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    code: Mapped[str | None] = mapped_column(String(120), index=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    sector: Mapped[str | None] = mapped_column(String(20))
+    identifier_text: Mapped[str | None] = mapped_column(String(300))
+    label: Mapped[str | None] = mapped_column(String(20))
+    lang: Mapped[str | None] = mapped_column(String(10))
+    stage_version: Mapped[str] = mapped_column(String(20))
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(20), index=True)
+    mode: Mapped[list | None] = mapped_column(JSON)
+    context: Mapped[list | None] = mapped_column(JSON)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    enddate: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(20))
+    loc_name: Mapped[str | None] = mapped_column(String(300), index=True)
+    loc_country: Mapped[str | None] = mapped_column(String(3))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    geonameid: Mapped[int | None] = mapped_column(Integer)
+    sources: Mapped[list | None] = mapped_column(JSON)  # independent outlets
+    n_sources: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    n_evidence: Mapped[int] = mapped_column(Integer, default=0)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    stage_version: Mapped[str] = mapped_column(String(20))
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participants"
+    __table_args__ = (Index("ix_participants_code_role", "code", "role"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(10))  # actor | recipient
+    code: Mapped[str] = mapped_column(String(120))
+    sector: Mapped[str | None] = mapped_column(String(20))
+    entity_text: Mapped[str | None] = mapped_column(Text)
+    identifier_text: Mapped[str | None] = mapped_column(String(300))
+
+
+class EvidenceRow(Base):
+    __tablename__ = "evidence"
+    __table_args__ = (UniqueConstraint("event_id", "doc_id", "start", "end"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[str] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    outlet_id: Mapped[str | None] = mapped_column(String(120))
+    derived_from: Mapped[str | None] = mapped_column(String(500))  # original doc when copied
+
+
+class ReuseLinkRow(Base):
+    __tablename__ = "reuse_links"
+    __table_args__ = (
+        UniqueConstraint("original_doc", "copy_doc", "original_start", "copy_start"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    original_doc: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    copy_doc: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    original_start: Mapped[int] = mapped_column(Integer)
+    original_end: Mapped[int] = mapped_column(Integer)
+    copy_start: Mapped[int] = mapped_column(Integer)
+    copy_end: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    direction_by: Mapped[str] = mapped_column(String(20))
+
+
+class SignatureRow(Base):
+    """A document's MinHash signature, kept so new documents are compared without rescanning."""
+
+    __tablename__ = "signatures"
+    doc_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    num_perm: Mapped[int] = mapped_column(Integer)
+    hashvalues: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ClaimRow(Base):
+    """A quantitative claim (troops, kilometres, militants); filled by a later stage."""
+
+    __tablename__ = "claims"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[str] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    quantity_low: Mapped[float | None] = mapped_column(Float)
+    quantity_high: Mapped[float | None] = mapped_column(Float)
+    unit_of_measure: Mapped[str | None] = mapped_column(String(60))
+    measures: Mapped[str | None] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(String(300))
+    as_of: Mapped[str | None] = mapped_column(String(10))
+    stage_version: Mapped[str] = mapped_column(String(20))
+
+
+class IngestFailureRow(Base):
+    """Something that could not be ingested: kept so a user can see and retry it."""
+
+    __tablename__ = "ingest_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(Text, index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
