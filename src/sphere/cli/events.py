@@ -1,0 +1,121 @@
+"""Commands about events: `events` (query), `event ID` (one, with evidence), `extract` (no database)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+from sqlalchemy.orm import Session
+
+from ..store.events import EventFilter, get_event, query_events
+from .app import DbOption, app, console, engine_for, err_console
+from .summary import participants, timeline_table
+
+
+class EventFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def write_events(events, format: EventFormat, output: Path | None, title: str) -> None:
+    """Events to stdout (table, jsonl, csv) or a file (any format; parquet needs one)."""
+    from ..export import write_export
+
+    if format is EventFormat.table:
+        console.print(timeline_table(events, title))
+        return
+    if format is EventFormat.parquet and output is None:
+        err_console.print("[red]error:[/red] parquet is binary: give a file with -o FILE.parquet")
+        raise typer.Exit(2)
+    if output is None:
+        write_export(events, format.value, sys.stdout)
+        return
+    mode = "wb" if format is EventFormat.parquet else "w"
+    with open(output, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as f:
+        write_export(events, format.value, f)
+    err_console.print(f"wrote {len(events)} events to {output}")
+
+
+@app.command()
+def events(
+    actor: str = typer.Option(None, help="Actor code, e.g. RUS."),
+    recipient: str = typer.Option(None, help="Recipient code, e.g. TJK."),
+    type: str = typer.Option(None, "--type", help="PLOVER event type, e.g. COOPERATE."),
+    context: str = typer.Option(None, help="PLOVER context, e.g. military."),
+    since: str = typer.Option(None, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until: str = typer.Option(None, help="Up to this date, inclusive."),
+    place: str = typer.Option(None, help="Place name (partial)."),
+    outlet: str = typer.Option(None, help="Reported by this outlet (name or id, partial)."),
+    min_sources: int = typer.Option(None, help="At least this many independent outlets."),
+    doc: str = typer.Option(None, help="With evidence in this document."),
+    limit: int = typer.Option(200, help="At most this many events."),
+    format: EventFormat = typer.Option(EventFormat.table, "--format"),
+    output: Path = typer.Option(None, "-o", "--output", help="Write to this file."),
+    db: str = DbOption,
+) -> None:
+    """Stored events, filtered, as a table, JSON Lines, CSV or Parquet."""
+    f = EventFilter(actor=actor, recipient=recipient, type=type, context=context, since=since,
+                    until=until, place=place, outlet=outlet, min_sources=min_sources, doc=doc)
+    engine = engine_for(db)
+    with Session(engine) as session:
+        found = query_events(session, f, limit=limit)
+    write_events(found, format, output, f"{len(found)} events")
+
+
+@app.command()
+def event(event_id: str = typer.Argument(..., help="An event id from `sphere events`."), db: str = DbOption) -> None:
+    """One event with all its evidence, side by side with the outlets that report it."""
+    engine = engine_for(db)
+    with Session(engine) as session:
+        ev = get_event(session, event_id)
+    if ev is None:
+        err_console.print(f"[red]error:[/red] no event {event_id!r}; `sphere events` lists them")
+        raise typer.Exit(1)
+    grid = Table.grid(padding=(0, 2))
+    for key, value in (
+        ("id", ev.event_id), ("event", ev.event_type), ("mode", ", ".join(ev.mode)),
+        ("context", ", ".join(ev.context)), ("actor", participants(ev.actors)),
+        ("recipient", participants(ev.recipients)),
+        ("date", f"{ev.date or '?'}" + (f" to {ev.enddate}" if ev.enddate else "") + f" ({ev.date_precision or 'undated'})"),
+        ("status", ev.status), ("place", ev.location.name if ev.location else ""),
+        ("independent sources", ", ".join(ev.sources) or "none known"),
+    ):
+        grid.add_row(f"[bold]{key}[/bold]", value)
+    console.print(grid)
+    table = Table("document", "unit", "offsets", "evidence", "copied from")
+    for e in ev.evidence:
+        table.add_row(e.doc_id, e.unit_id, f"{e.start}-{e.end}", e.text, e.derived_from or "")
+    console.print(table)
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, folders or URLs, as for `sphere ingest`."),
+    format: EventFormat = typer.Option(EventFormat.jsonl, "--format"),
+    output: Path = typer.Option(None, "-o", "--output", help="Write to this file."),
+    progress: bool = typer.Option(False, help="Show progress bars on stderr."),
+) -> None:
+    """Events of documents without a configured database (a scratch store), for scripts and evaluation.
+
+    Each line of --format jsonl is one event record of the PLOVER event schema.
+    """
+    from ..ingest.run import ingest
+    from ..pipeline import analyse
+    from ..store.db import open_engine
+
+    with tempfile.TemporaryDirectory(prefix="sphere-extract-") as tmp:
+        engine = open_engine(f"sqlite:///{Path(tmp) / 'scratch.db'}")
+        result = ingest(paths, engine, progress=progress)
+        for origin, reason in result.failures:
+            err_console.print(f"[red]error:[/red] {origin}: {reason}")
+        analyse(engine, progress=progress)
+        with Session(engine) as session:
+            found = query_events(session, EventFilter(), limit=None)
+        engine.dispose()
+    write_events(found, format, output, f"{len(found)} events")
