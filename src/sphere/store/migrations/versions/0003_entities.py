@@ -1,0 +1,24 @@
+"""entity mentions and the knowledge base
+
+Revision ID: 0003
+Revises: 0002
+
+Owned by the entities stage. Empty until that stage needs a schema change; add its operations
+here (with a downgrade) rather than editing 0001, which is what earlier databases have.
+"""
+
+import sqlalchemy as sa  # noqa: F401
+from alembic import op  # noqa: F401
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
