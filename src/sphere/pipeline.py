@@ -3,32 +3,49 @@
     ingest (read, decode, extract) -> segment (units) -> store
     provenance (reuse links, copied units) -> nlp (entity mentions) -> events -> store
 
-`ingest` stores documents and their units, one transaction per document. `analyse` brings every
-stored document up to the current version of each analysis stage (documents record which stage
-versions have run on them), so it can be re-run at any time and only does what is missing.
-Provenance runs first so that evidence from copied passages is known as derived when events
-are stored, and an event's sources count independent outlets only.
+`ingest` (in `sphere.ingest.run`) stores documents and their units, one transaction per
+document. `analyse` brings every stored document up to the current version of each analysis
+stage (documents record which stage versions have run on them), so it can be re-run at any time
+and only does what is missing:
+
+1. provenance, in this process: each document is compared with what is stored, so copied
+   passages are known before any evidence is stored;
+2. nlp and events, in worker processes (`analyse_texts`): pure functions of a document's text
+   and units, so they parallelise without touching the database;
+3. storing, in this process, one transaction per document: mentions, then events whose
+   evidence is marked as derived where it lies in a copied passage, with sources counted as
+   independent outlets.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import tempfile
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from .nlp.parsed import ParsedDocument
 from .store.db import open_engine
 from .store.documents import load_document
-from .store.models import DocumentRow
-from .types import Document
+from .store.models import DocumentRow, EvidenceRow
+from .types import Document, Event, Mention
 
 # Bump a stage's version when its output changes: documents analysed by an older version are
 # analysed again by `analyse`.
 STAGE_VERSIONS = {"provenance": "1", "nlp": "1", "events": "1"}
+
+# Below this many documents a second process costs more (loading the model) than it saves.
+MIN_DOCS_PER_WORKER = 8
+# Documents handed to a worker at once: small, so memory stays flat (spaCy batches of 16 units
+# kept a worker near 0.6 GiB; 256 took 6 GiB).
+CHUNK_DOCS = 8
 
 
 @dataclass
@@ -39,6 +56,17 @@ class AnalysisSummary:
     reuse_links: int = 0
     skipped_units: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """What the worker-side stages found in one document: no database involved."""
+
+    doc_id: str
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
+    error: str | None = None
 
 
 def progress_bar(enabled: bool) -> Progress:
@@ -62,10 +90,149 @@ def stale_documents(engine: Engine, doc_ids: Sequence[str] | None = None) -> lis
         return [i for i, stages in session.execute(q) if (stages or {}) != STAGE_VERSIONS]
 
 
-def analyse(engine: Engine, doc_ids: Sequence[str] | None = None, progress: bool = True) -> AnalysisSummary:
-    """Run provenance, entities and events on documents that need them; one transaction each."""
-    from .analysis import analyse_document, index_reuse
+# --- worker side: nlp and events, pure functions of the document ---------------------------
 
+
+def analyse_texts(documents: Sequence[Document]) -> list[TextAnalysis]:
+    """Entities and events of each document; one bad document yields an error, not a crash."""
+    from .nlp import pipe_documents
+
+    try:
+        return [events_of(parsed) for parsed in pipe_documents(documents)]
+    except Exception:  # noqa: BLE001 - find the culprit one by one; the others still go through
+        return [analyse_text(doc) for doc in documents]
+
+
+def analyse_text(document: Document) -> TextAnalysis:
+    from .nlp import parse_document
+
+    try:
+        return events_of(parse_document(document))
+    except Exception as exc:  # noqa: BLE001 - reported per document, the batch goes on
+        return TextAnalysis(document.doc_id, error=f"{type(exc).__name__}: {exc}")
+
+
+def events_of(parsed: ParsedDocument) -> TextAnalysis:
+    from .events import extract_events
+
+    mentions = tuple(m for unit in parsed.units for m in unit.mentions)
+    events = tuple(extract_events(parsed))
+    return TextAnalysis(parsed.document.doc_id, mentions, events, parsed.skipped)
+
+
+def warm_worker() -> None:
+    """Load the models once per worker process, before the first document arrives."""
+    from .kb import load_kb
+    from .nlp import load_nlp
+
+    load_kb()
+    load_nlp()
+
+
+def worker_count(n_docs: int, requested: int | None) -> int:
+    if requested:
+        return max(1, requested)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, 2, n_docs // MIN_DOCS_PER_WORKER))
+
+
+def chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def analysed_texts(
+    engine: Engine, doc_ids: Sequence[str], workers: int
+) -> Iterator[TextAnalysis]:
+    """Documents are read here and analysed in `workers` processes (or here when 1), in order."""
+
+    def load(ids: Iterable[str]) -> list[Document]:
+        with Session(engine) as session:
+            return [d for d in (load_document(session, i) for i in ids) if d is not None]
+
+    if workers == 1:
+        for ids in chunks(doc_ids, CHUNK_DOCS):
+            yield from analyse_texts(load(ids))
+        return
+    # spawn, not fork: the parent may hold database connections and progress-bar threads.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_worker) as pool:
+        pending = []
+        for ids in chunks(doc_ids, CHUNK_DOCS):
+            pending.append(pool.submit(analyse_texts, load(ids)))
+            # Keep a couple of chunks in flight per worker, no more: memory stays flat.
+            while len(pending) > 2 * workers:
+                yield from pending.pop(0).result()
+        for fut in pending:
+            yield from fut.result()
+
+
+# --- main side: provenance and storing ------------------------------------------------------
+
+
+def mark_derived(session: Session, doc_id: str, events: Iterable[Event]) -> list[Event]:
+    """Evidence lying in a passage copied from another document points to its original."""
+    from .provenance import derived_from
+
+    out = []
+    for ev in events:
+        evidence = tuple(
+            replace(e, derived_from=derived_from(session, e.doc_id, e.start, e.end))
+            for e in ev.evidence
+        )
+        out.append(replace(ev, evidence=evidence))
+    return out
+
+
+def refresh_copies(session: Session, doc_ids: Iterable[str]) -> None:
+    """Documents found to be copies after their events were stored: re-mark their evidence."""
+    from .provenance import derived_from, independent_sources
+    from .store.events import refresh_counts
+
+    touched = set()
+    for doc_id in doc_ids:
+        for row in session.scalars(select(EvidenceRow).where(EvidenceRow.doc_id == doc_id)):
+            original = derived_from(session, row.doc_id, row.start, row.end)
+            if original != row.derived_from:
+                row.derived_from = original
+                touched.add(row.event_id)
+    session.flush()
+    refresh_counts(session, touched, independent_sources)
+
+
+def index_reuse(engine: Engine, doc_id: str) -> int:
+    """Provenance for one stored document, in its own transaction; returns links found."""
+    from .provenance import index_document
+
+    with Session(engine) as session, session.begin():
+        links = index_document(session, doc_id)
+        refresh_copies(session, {link.copy_doc for link in links} - {doc_id})
+    return len(links)
+
+
+def store_analysis(engine: Engine, result: TextAnalysis) -> int:
+    """Mentions and events of one document, in one transaction; returns events stored."""
+    from .provenance import independent_sources
+    from .store.events import save_events
+    from .store.mentions import save_mentions
+
+    with Session(engine) as session, session.begin():
+        save_mentions(session, result.doc_id, result.mentions, STAGE_VERSIONS["nlp"])
+        events = mark_derived(session, result.doc_id, result.events)
+        n = save_events(
+            session, result.doc_id, events, STAGE_VERSIONS["events"], independent_sources
+        )
+        session.get(DocumentRow, result.doc_id).stages = dict(STAGE_VERSIONS)
+    return n
+
+
+def analyse(
+    engine: Engine,
+    doc_ids: Sequence[str] | None = None,
+    progress: bool = True,
+    workers: int | None = None,
+) -> AnalysisSummary:
+    """Run provenance, entities and events on the documents that need them."""
     todo = stale_documents(engine, doc_ids)
     summary = AnalysisSummary()
     if not todo:
@@ -74,20 +241,25 @@ def analyse(engine: Engine, doc_ids: Sequence[str] | None = None, progress: bool
         task = bar.add_task("reuse", total=len(todo), current="")
         for doc_id in todo:
             bar.update(task, current=doc_id)
-            summary.reuse_links += index_reuse(engine, doc_id)
+            try:
+                summary.reuse_links += index_reuse(engine, doc_id)
+            except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+                summary.failures.append((doc_id, f"provenance: {type(exc).__name__}: {exc}"))
             bar.advance(task)
         task = bar.add_task("entities and events", total=len(todo), current="")
-        for doc_id in todo:
-            bar.update(task, current=doc_id)
-            try:
-                result = analyse_document(engine, doc_id, STAGE_VERSIONS)
-            except Exception as exc:  # one bad document never stops the batch
-                summary.failures.append((doc_id, f"{type(exc).__name__}: {exc}"))
+        for result in analysed_texts(engine, todo, worker_count(len(todo), workers)):
+            bar.update(task, current=result.doc_id)
+            if result.error is None:
+                try:
+                    summary.events += store_analysis(engine, result)
+                except Exception as exc:  # noqa: BLE001
+                    result = replace(result, error=f"store: {type(exc).__name__}: {exc}")
+            if result.error is not None:
+                summary.failures.append((result.doc_id, result.error))
             else:
                 summary.documents += 1
-                summary.mentions += result.mentions
-                summary.events += result.events
-                summary.skipped_units += result.skipped_units
+                summary.mentions += len(result.mentions)
+                summary.skipped_units += len(result.skipped)
             bar.advance(task)
     return summary
 
