@@ -130,8 +130,10 @@ def warm_worker() -> None:
 
 
 def worker_count(n_docs: int, requested: int | None) -> int:
+    """Processes for nlp and events: as asked (or $SPHERE_WORKERS), else up to two cores."""
+    requested = requested or int(os.environ.get("SPHERE_WORKERS") or 0)
     if requested:
-        return max(1, requested)
+        return max(1, min(requested, n_docs))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(cores or 1, 2, n_docs // MIN_DOCS_PER_WORKER))
 

@@ -1,0 +1,158 @@
+"""Throughput of the whole pipeline (text in, events stored) against raw spaCy, in one run.
+
+    .venv/bin/python bench/events.py [--docs 240] [--workers 2]
+
+The corpus is made of the seed documents and the demo corpus: each benchmark document is a
+random sample of their sentences in random order (seeded), so documents differ the way a real
+corpus's do, with some sentences shared. Two measurements on the same texts, one after the other:
+
+- raw: `nlp.pipe` of the full `en_core_web_sm` (every component), one process, batch 16;
+- sphere: `sphere ingest FOLDER` in a subprocess, as a user runs it: ingest, segmentation,
+  provenance, entities and events, stored in a fresh SQLite file (model loading included).
+
+The ratio is raw seconds / sphere seconds: above 1 means Sphere's whole pipeline on two cores
+is faster than one core of bare spaCy. Peak memory is the largest summed resident size of the
+`sphere` process and its workers, sampled every 0.1 s from /proc. Results go to
+bench/results/events.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+CORPUS = REPO / "examples" / "corpus"
+RESULTS = REPO / "bench" / "results" / "events.json"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def sentence_pool() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")) if p.stat().st_size]
+    pool = []
+    for text in texts:
+        for para in text.split("\n"):
+            pool += [s.strip() for s in SENTENCE_END.split(para) if len(s.split()) >= 6]
+    return pool
+
+
+def make_corpus(folder: Path, n_docs: int, sentences_per_doc: int = 40) -> list[str]:
+    rng = random.Random(20261201)
+    pool = sentence_pool()
+    texts = []
+    for i in range(n_docs):
+        picked = rng.sample(pool, min(sentences_per_doc, len(pool)))
+        paras = [" ".join(picked[j : j + 4]) for j in range(0, len(picked), 4)]
+        text = f"Benchmark document {i}\n\n" + "\n\n".join(paras) + "\n"
+        (folder / f"bench_{i:05d}.txt").write_text(text, encoding="utf-8")
+        texts.append(text)
+    return texts
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                stack += [int(c) for c in f.read().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def run_sphere(folder: Path, db: Path, workers: int) -> tuple[float, int, str]:
+    cmd = [str(REPO / ".venv" / "bin" / "sphere"), "ingest", str(folder), "--db", f"sqlite:///{db}"]
+    env = dict(os.environ, SPHERE_WORKERS=str(workers))
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    peak = 0
+
+    def sample() -> None:
+        nonlocal peak
+        while proc.poll() is None:
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    seconds = time.perf_counter() - start
+    sampler.join()
+    if proc.returncode != 0:
+        sys.exit(f"sphere ingest failed ({proc.returncode}):\n{out[-3000:]}")
+    return seconds, peak, out
+
+
+def run_raw(texts: list[str]) -> tuple[float, int]:
+    from sphere.nlp.model import load_base_model
+
+    nlp = load_base_model()  # every component of en_core_web_sm
+    start = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
+    return time.perf_counter() - start, tokens
+
+
+def stored_counts(db: Path) -> dict[str, int]:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "units", "mentions", "events", "evidence", "reuse_links")}
+    finally:
+        con.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=240)
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sphere-bench-") as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        texts = make_corpus(folder, args.docs)
+        megabytes = sum(len(t.encode()) for t in texts) / 1e6
+        raw_seconds, tokens = run_raw(texts)
+        sphere_seconds, peak, _ = run_sphere(folder, Path(tmp) / "bench.db", args.workers)
+        counts = stored_counts(Path(tmp) / "bench.db")
+    result = {
+        "what": "sphere ingest (ingest+segment+provenance+entities+events, stored) vs raw nlp.pipe (full en_core_web_sm, one process)",
+        "documents": args.docs,
+        "megabytes": round(megabytes, 3),
+        "tokens": tokens,
+        "workers": args.workers,
+        "raw_spacy": {"seconds": round(raw_seconds, 2), "docs_per_s": round(args.docs / raw_seconds, 2),
+                      "tokens_per_s": round(tokens / raw_seconds)},
+        "sphere": {"seconds": round(sphere_seconds, 2), "docs_per_s": round(args.docs / sphere_seconds, 2),
+                   "tokens_per_s": round(tokens / sphere_seconds), "peak_rss_mib": round(peak / 2**20)},
+        "ratio_sphere_vs_raw": round(raw_seconds / sphere_seconds, 3),
+        "stored": counts,
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
