@@ -11,6 +11,7 @@ in `sphere/store/migrations/versions/`.
                      ├─< evidence >── events ─< participants
                      ├─< reuse_links (original, copy)
                      ├── signatures (MinHash, for incremental reuse search)
+                     ├── reuse_docs ─< reuse_bands (LSH band keys of passages)
                      └─< claims
     ingest_failures (what could not be read, and why)
 """
@@ -21,6 +22,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Date,
     DateTime,
     Float,
@@ -175,6 +177,8 @@ class ReuseLinkRow(Base):
     copy_end: Mapped[int] = mapped_column(Integer)
     size: Mapped[int] = mapped_column(Integer)
     direction_by: Mapped[str] = mapped_column(String(20))
+    words: Mapped[int | None] = mapped_column(Integer)  # words of the copy found verbatim in the original
+    stage_version: Mapped[str | None] = mapped_column(String(20))
 
 
 class SignatureRow(Base):
@@ -186,6 +190,33 @@ class SignatureRow(Base):
     )
     num_perm: Mapped[int] = mapped_column(Integer)
     hashvalues: Mapped[bytes] = mapped_column(LargeBinary)
+    n_chunks: Mapped[int | None] = mapped_column(Integer)  # passages indexed in reuse_bands
+    stage_version: Mapped[str | None] = mapped_column(String(20))
+
+
+class ReuseDocRow(Base):
+    """A small integer per indexed document, so the (large) band table stays narrow."""
+
+    __tablename__ = "reuse_docs"
+    num: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), unique=True
+    )
+
+
+class ReuseBandRow(Base):
+    """One LSH band key of one passage of an indexed document: the persistent reuse index.
+
+    A new document's passages are looked up by band key (the primary key's first column), so
+    finding candidates costs a few index probes whatever the size of the corpus.
+    """
+
+    __tablename__ = "reuse_bands"
+    __table_args__ = (Index("ix_reuse_bands_doc", "doc_num"), {"sqlite_with_rowid": False})
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    doc_num: Mapped[int] = mapped_column(
+        ForeignKey("reuse_docs.num", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
 
 
 class ClaimRow(Base):
