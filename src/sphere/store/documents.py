@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Literal
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,7 @@ Saved = Literal["new", "unchanged"]
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def find_by_hash(session: Session, content_hash: str) -> str | None:
@@ -58,10 +58,13 @@ def save_document(
     doc: Document,
     outlet_id: str | None = None,
     keep_raw: bool = True,
+    raw_path: str | None = None,
 ) -> tuple[Saved, str]:
     """Store a document and its units in one transaction; (status, stored id).
 
-    Idempotent: a document whose content hash is stored already is left as it is.
+    Idempotent: a document whose content hash is stored already is left as it is. With
+    `keep_raw=False` the bytes are not stored, only `raw_path` (default: the origin) and the
+    hash, which is enough to find and check the file when it is re-extracted.
     """
     with Session(engine) as session, session.begin():
         existing = find_by_hash(session, doc.content_hash)
@@ -79,7 +82,7 @@ def save_document(
                 media_type=doc.media_type,
                 extractor=doc.extractor,
                 raw=doc.raw if keep_raw else None,
-                raw_path=None if keep_raw else doc.origin,
+                raw_path=None if keep_raw else (raw_path or doc.origin),
                 text=doc.text,
                 title=doc.title,
                 author=doc.author,
@@ -111,12 +114,26 @@ def unit_row(doc_id: str, u: Unit) -> UnitRow:
 
 
 def record_failure(engine: Engine, origin: str, reason: str) -> None:
-    """Keep a failed input on record; never raises over a failure to record it twice."""
+    """Keep a failed input on record, once per (origin, reason): a re-run updates its time."""
     try:
         with Session(engine) as session, session.begin():
-            session.add(IngestFailureRow(origin=origin, reason=reason, at=now()))
+            row = session.scalars(
+                select(IngestFailureRow).where(
+                    IngestFailureRow.origin == origin, IngestFailureRow.reason == reason
+                )
+            ).first()
+            if row is None:
+                session.add(IngestFailureRow(origin=origin, reason=reason, at=now()))
+            else:
+                row.at = now()
     except IntegrityError:
         pass
+
+
+def clear_failures(engine: Engine, origin: str) -> None:
+    """Forget the failures of an input that has now been read."""
+    with Session(engine) as session, session.begin():
+        session.execute(delete(IngestFailureRow).where(IngestFailureRow.origin == origin))
 
 
 def load_units(session: Session, doc_id: str) -> list[Unit]:

@@ -1,0 +1,149 @@
+"""The ingest stage end to end: inputs -> pages -> documents with units -> the store.
+
+    ingest(inputs, engine, progress=True) -> IngestSummary
+
+Each document is stored in its own transaction as soon as it is segmented, so a run that is
+killed keeps everything committed before the kill, and running it again stores the rest: a
+document whose bytes are stored already (same content hash) counts as unchanged. An input
+that cannot be read is reported with its origin and reason, recorded in `ingest_failures`,
+and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy import Engine
+
+from ..errors import InputError
+from ..segment import segment_page
+from ..segment.outlets import lookup_outlet
+from ..store.documents import clear_failures, record_failure, save_document
+from ..types import SourceItem
+from .fetch import Fetcher
+from .limits import DEFAULT_MAX_SIZE, RAW_INLINE_MAX
+from .pages import make_pool, pipe
+from .sources import expand, is_url, read_inputs
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    unchanged: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason)
+    doc_ids: list[str] = field(default_factory=list)  # new and unchanged, in input order
+    notes: list[tuple[str, str]] = field(default_factory=list)  # stored, with a warning
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+def sync_outlets(engine: Engine) -> None:
+    """Copy the outlet registry into the outlets table, when the registry is installed."""
+    try:
+        from ..store.outlets import sync_registry
+    except ImportError:
+        return
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session, session.begin():
+        sync_registry(session)
+
+
+def local_file(item: SourceItem) -> str | None:
+    """The file the item's bytes are, byte for byte, when there is one (not a container part)."""
+    if is_url(item.origin) or "#" in item.origin:
+        return None
+    path = Path(item.origin)
+    return str(path.resolve()) if path.is_file() else None
+
+
+def store_page(engine: Engine, item: SourceItem, page) -> tuple[str, str]:
+    doc = segment_page(page, item)
+    ref = lookup_outlet(url=doc.url, name=doc.outlet)
+    path = local_file(item)
+    keep_raw = len(item.raw) <= RAW_INLINE_MAX or path is None
+    return save_document(engine, doc, outlet_id=ref.id if ref else None, keep_raw=keep_raw, raw_path=path)
+
+
+def progress_bar(enabled: bool) -> Progress:
+    return Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}"),
+        disable=not enabled,
+        transient=True,
+    )
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def ingest(
+    inputs: Sequence[str],
+    engine: Engine,
+    progress: bool = True,
+    max_size: int = DEFAULT_MAX_SIZE,
+    timeout: float | None = None,
+    workers: int | None = None,
+    on_failure: Callable[[str, str], None] | None = None,
+) -> IngestSummary:
+    """Read, segment and store every document of `inputs` (files, folders, URLs, feeds)."""
+    summary = IngestSummary()
+    sync_outlets(engine)
+    sources = expand(inputs)
+    fetcher = Fetcher()
+    pool = make_pool(workers or default_workers(), timeout)
+
+    def fail(origin: str, reason: str) -> None:
+        summary.failures.append((origin, reason))
+        record_failure(engine, origin, reason)
+        if on_failure:
+            on_failure(origin, reason)
+
+    try:
+        with progress_bar(progress) as bar:
+            task = bar.add_task("ingest", total=len(sources), current="")
+            seen_sources: set[str] = set()
+
+            def advance(origin: str) -> None:
+                source = origin.split("#")[0]
+                bar.update(task, current=Path(source).name if not is_url(source) else source)
+                if source not in seen_sources and source in sources_set:
+                    seen_sources.add(source)
+                    bar.advance(task)
+
+            sources_set = set(sources)
+            for result in pipe(read_inputs(sources, max_size, fetcher), pool, batch_size=4 * pool.workers):
+                if isinstance(result, InputError):
+                    fail(result.origin, result.reason)
+                    advance(result.origin)
+                    continue
+                item, page, notes = result
+                try:
+                    status, doc_id = store_page(engine, item, page)
+                except InputError as exc:
+                    fail(exc.origin, exc.reason)
+                except Exception as exc:  # one bad document never stops the batch
+                    fail(item.origin, f"could not be stored: {type(exc).__name__}: {exc}")
+                else:
+                    if status == "new":
+                        summary.new += 1
+                    else:
+                        summary.unchanged += 1
+                    summary.doc_ids.append(doc_id)
+                    summary.notes.extend((item.origin, note) for note in notes)
+                    clear_failures(engine, item.origin)
+                advance(item.origin)
+    finally:
+        pool.close()
+        fetcher.close()
+    return summary
