@@ -1,0 +1,129 @@
+"""Who really reports a piece of evidence: following copies back to their originals.
+
+`derived_from` says whether a span of a document lies (mostly: at least half of it) in a
+passage copied from another document, and returns the first document of the chain (a forum
+post copying a blog copying an article leads to the article). `independent_sources` turns an
+event's evidence into the list of outlets that reported it independently:
+
+- evidence in a copied passage counts for the outlet of its original, so a copy counts once
+  with its original, and on its own it still counts for the original's outlet;
+- evidence in a unit credited to another outlet (a clipping of Caravanserai on a blog, a forum
+  post reposting The Telegraph) counts for that outlet, not for the site quoting it;
+- evidence in two documents sharing the passage with no known direction counts once;
+- a document with no outlet counts as "unknown: <doc id>", never as a guess.
+
+The signature is `store.events.SourceCounter`, so `save_events` and `refresh_counts` take it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..kb.outlets import find_outlet
+from ..store import reuse as store
+from ..store.events import outlet_name
+from ..store.models import DocumentRow, EvidenceRow, ReuseLinkRow, UnitRow
+
+MOSTLY_IN = 0.5  # share of a span that must lie in a copied passage for it to be derived
+MAX_HOPS = 8
+
+
+def best_copy_link(session: Session, doc_id: str, start: int, end: int) -> ReuseLinkRow | None:
+    """The directed link whose copied passage covers most of [start, end), if at least half."""
+    length = max(1, end - start)
+    best, best_overlap = None, 0
+    for r in store.copies_overlapping(session, doc_id, start, end):
+        if r.direction_by == "undecided":
+            continue
+        ov = min(end, r.copy_end) - max(start, r.copy_start)
+        if ov >= MOSTLY_IN * length and ov > best_overlap:
+            best, best_overlap = r, ov
+    return best
+
+
+def map_to_original(r: ReuseLinkRow, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of the copy, mapped proportionally into the original passage."""
+    copy_len = max(1, r.copy_end - r.copy_start)
+    scale = (r.original_end - r.original_start) / copy_len
+    lo = r.original_start + round((max(start, r.copy_start) - r.copy_start) * scale)
+    hi = r.original_start + round((min(end, r.copy_end) - r.copy_start) * scale)
+    return lo, max(lo + 1, min(hi, r.original_end))
+
+
+def trace_origin(session: Session, doc_id: str, start: int, end: int) -> tuple[str, int, int]:
+    """Follow copies back: the document and span the passage was first published in."""
+    seen = {doc_id}
+    for _ in range(MAX_HOPS):
+        r = best_copy_link(session, doc_id, start, end)
+        if r is None or r.original_doc in seen:
+            break
+        start, end = map_to_original(r, start, end)
+        doc_id = r.original_doc
+        seen.add(doc_id)
+    return doc_id, start, end
+
+
+def derived_from(session: Session, doc_id: str, start: int, end: int) -> str | None:
+    """The original document's id when [start, end) of doc_id lies mostly in a copied passage."""
+    origin = trace_origin(session, doc_id, start, end)[0]
+    return origin if origin != doc_id else None
+
+
+def unit_at(session: Session, doc_id: str, start: int, end: int) -> UnitRow | None:
+    units = session.scalars(
+        select(UnitRow).where(UnitRow.doc_id == doc_id, UnitRow.start < end, UnitRow.end > start)
+    ).all()
+    return max(units, key=lambda u: min(end, u.end) - max(start, u.start), default=None)
+
+
+def reporter(session: Session, doc_id: str, start: int, end: int) -> str:
+    """The outlet a span is published under: its unit's own outlet, else its document's."""
+    doc = session.get(DocumentRow, doc_id)
+    own = outlet_name(session, doc.outlet_id) if doc is not None else None
+    unit = unit_at(session, doc_id, start, end)
+    if unit is not None and unit.outlet:
+        hit = find_outlet(url=unit.url, name=unit.outlet)
+        credited = hit.name if hit is not None else unit.outlet.strip()
+        if credited and credited != own:
+            return credited
+    return own or f"unknown: {doc_id}"
+
+
+def undecided_partners(session: Session, doc_id: str, start: int, end: int) -> set[str]:
+    """Documents sharing [start, end) of doc_id with no known direction."""
+    out = set()
+    for r in store.copies_overlapping(session, doc_id, start, end):
+        if r.direction_by == "undecided":
+            out.add(r.original_doc)
+    for r in store.originals_overlapping(session, doc_id, start, end):
+        if r.direction_by == "undecided":
+            out.add(r.copy_doc)
+    return out
+
+
+def independent_sources(session: Session, evidence: Sequence[EvidenceRow]) -> list[str]:
+    """The outlets reporting this evidence independently, sorted (a `SourceCounter`)."""
+    origins = [trace_origin(session, e.doc_id, e.start, e.end) for e in evidence]
+    names = [reporter(session, *o) for o in origins]
+    parent = {n: n for n in names}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    docs = [o[0] for o in origins]
+    for i, (d, s, e) in enumerate(origins):
+        partners = undecided_partners(session, d, s, e)
+        for j, other in enumerate(docs):
+            if other in partners:
+                a, b = root(names[i]), root(names[j])
+                if a != b:
+                    # The known outlet names the group; "unknown: ..." only when all are.
+                    keep, drop = sorted((a, b), key=lambda n: (n.startswith("unknown: "), n))
+                    parent[drop] = keep
+    return sorted({root(n) for n in names})

@@ -1,0 +1,225 @@
+"""Storage of the reuse index and the reuse links: band keys, signatures, links, copied units.
+
+The band table is the persistent LSH index: one row per (band key, document), primary key
+(band_key, doc_num), so looking up a new document's few hundred keys is a few hundred index
+probes whatever the corpus size, and the table grows linearly with the text indexed (about
+BANDS keys per chunk of ~25 words). Keys shared by very many documents (boilerplate that got
+past the units, a wire story copied everywhere) are read only up to a limit per key, newest
+documents first. Everything here is plain SQL on the rows; the algorithms are in
+`sphere.provenance`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from ..types import ReuseLink
+from .models import ReuseBandRow, ReuseDocRow, ReuseLinkRow, SignatureRow, UnitRow
+
+IN_BATCH = 500  # values per IN (...) list: far below every backend's parameter limit
+
+
+def batched(values: Sequence, size: int = IN_BATCH) -> Iterable[Sequence]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def doc_number(session: Session, doc_id: str) -> int:
+    """The document's small integer in the band table, allotted on first use."""
+    num = session.scalar(select(ReuseDocRow.num).where(ReuseDocRow.doc_id == doc_id))
+    if num is None:
+        row = ReuseDocRow(doc_id=doc_id)
+        session.add(row)
+        session.flush()
+        num = row.num
+    return num
+
+
+def clear_index(session: Session, doc_id: str) -> None:
+    """Forget a document's band keys and signature (its links are replaced separately)."""
+    num = session.scalar(select(ReuseDocRow.num).where(ReuseDocRow.doc_id == doc_id))
+    if num is not None:
+        session.execute(delete(ReuseBandRow).where(ReuseBandRow.doc_num == num))
+    session.execute(delete(SignatureRow).where(SignatureRow.doc_id == doc_id))
+
+
+def save_index(
+    session: Session,
+    doc_id: str,
+    keys: Iterable[int],
+    hashvalues: bytes,
+    num_perm: int,
+    n_chunks: int,
+    version: str,
+) -> None:
+    num = doc_number(session, doc_id)
+    rows = [{"band_key": k, "doc_num": num} for k in sorted(set(keys))]
+    for part in batched(rows, 5000):
+        session.execute(insert(ReuseBandRow), list(part))
+    session.add(
+        SignatureRow(
+            doc_id=doc_id,
+            num_perm=num_perm,
+            hashvalues=hashvalues,
+            n_chunks=n_chunks,
+            stage_version=version,
+        )
+    )
+    session.flush()
+
+
+def band_postings(
+    session: Session, keys: Sequence[int], max_per_key: int
+) -> dict[int, list[str]]:
+    """For each key, the documents holding it (at most max_per_key, the newest first)."""
+    keys = sorted(set(keys))
+    counts: dict[int, int] = {}
+    for part in batched(keys):
+        q = (
+            select(ReuseBandRow.band_key, func.count())
+            .where(ReuseBandRow.band_key.in_(part))
+            .group_by(ReuseBandRow.band_key)
+        )
+        counts.update(session.execute(q).all())
+    out: dict[int, list[int]] = {}
+    common = [k for k, n in counts.items() if n <= max_per_key]
+    for part in batched(common):
+        q = select(ReuseBandRow.band_key, ReuseBandRow.doc_num).where(
+            ReuseBandRow.band_key.in_(part)
+        )
+        for key, num in session.execute(q):
+            out.setdefault(key, []).append(num)
+    for key in (k for k, n in counts.items() if n > max_per_key):
+        q = (
+            select(ReuseBandRow.doc_num)
+            .where(ReuseBandRow.band_key == key)
+            .order_by(ReuseBandRow.doc_num.desc())
+            .limit(max_per_key)
+        )
+        out[key] = list(session.scalars(q))
+    nums = sorted({n for v in out.values() for n in v})
+    ids: dict[int, str] = {}
+    for part in batched(nums):
+        ids.update(session.execute(select(ReuseDocRow.num, ReuseDocRow.doc_id).where(ReuseDocRow.num.in_(part))).all())
+    return {k: [ids[n] for n in v if n in ids] for k, v in out.items()}
+
+
+def signature_of(session: Session, doc_id: str) -> SignatureRow | None:
+    return session.get(SignatureRow, doc_id)
+
+
+def to_link(row: ReuseLinkRow) -> ReuseLink:
+    return ReuseLink(
+        original_doc=row.original_doc,
+        copy_doc=row.copy_doc,
+        original_start=row.original_start,
+        original_end=row.original_end,
+        copy_start=row.copy_start,
+        copy_end=row.copy_end,
+        size=row.size,
+        direction_by=row.direction_by,
+    )
+
+
+def replace_links(
+    session: Session,
+    doc_id: str,
+    links: Iterable[ReuseLink],
+    words: Sequence[int],
+    version: str,
+) -> None:
+    """Replace every link involving doc_id (as original or copy) with these."""
+    session.execute(
+        delete(ReuseLinkRow).where(
+            or_(ReuseLinkRow.original_doc == doc_id, ReuseLinkRow.copy_doc == doc_id)
+        )
+    )
+    seen = set()
+    for link, n in zip(links, words, strict=True):
+        key = (link.original_doc, link.copy_doc, link.original_start, link.copy_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        session.add(
+            ReuseLinkRow(
+                original_doc=link.original_doc,
+                copy_doc=link.copy_doc,
+                original_start=link.original_start,
+                original_end=link.original_end,
+                copy_start=link.copy_start,
+                copy_end=link.copy_end,
+                size=link.size,
+                direction_by=link.direction_by,
+                words=n,
+                stage_version=version,
+            )
+        )
+    session.flush()
+
+
+def links_of(session: Session, doc_id: str | None = None) -> list[ReuseLinkRow]:
+    """Links involving doc_id on either side (all links when None), ordered for display."""
+    q = select(ReuseLinkRow).order_by(
+        ReuseLinkRow.original_doc, ReuseLinkRow.copy_doc, ReuseLinkRow.copy_start
+    )
+    if doc_id is not None:
+        q = q.where(or_(ReuseLinkRow.original_doc == doc_id, ReuseLinkRow.copy_doc == doc_id))
+    return list(session.scalars(q))
+
+
+def copies_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[ReuseLinkRow]:
+    """Links whose copy side is doc_id and overlaps [start, end)."""
+    q = select(ReuseLinkRow).where(
+        ReuseLinkRow.copy_doc == doc_id,
+        ReuseLinkRow.copy_start < end,
+        ReuseLinkRow.copy_end > start,
+    )
+    return list(session.scalars(q))
+
+
+def originals_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[ReuseLinkRow]:
+    """Links whose original side is doc_id and overlaps [start, end)."""
+    q = select(ReuseLinkRow).where(
+        ReuseLinkRow.original_doc == doc_id,
+        ReuseLinkRow.original_start < end,
+        ReuseLinkRow.original_end > start,
+    )
+    return list(session.scalars(q))
+
+
+def union_length(intervals: Iterable[tuple[int, int]]) -> int:
+    total, last = 0, None
+    for s, e in sorted(intervals):
+        if last is not None:
+            s = max(s, last)
+        if e > s:
+            total += e - s
+        last = e if last is None else max(last, e)
+    return total
+
+
+def mark_copied_units(session: Session, doc_id: str, mostly: float) -> None:
+    """Set each unit's copied_share, and copied_from when at least `mostly` of it is copied.
+
+    Only links with a decided direction count: an undecided link copies neither side.
+    """
+    links = [
+        r
+        for r in session.scalars(select(ReuseLinkRow).where(ReuseLinkRow.copy_doc == doc_id))
+        if r.direction_by != "undecided"
+    ]
+    for unit in session.scalars(select(UnitRow).where(UnitRow.doc_id == doc_id)):
+        length = max(1, unit.end - unit.start)
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for r in links:
+            s, e = max(r.copy_start, unit.start), min(r.copy_end, unit.end)
+            if e > s:
+                spans.setdefault(r.original_doc, []).append((s, e))
+        share = union_length(x for v in spans.values() for x in v) / length
+        unit.copied_share = round(min(1.0, share), 4)
+        main = max(spans, key=lambda k: (union_length(spans[k]), k)) if spans else None
+        unit.copied_from = main if share >= mostly else None
+    session.flush()
