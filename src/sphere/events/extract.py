@@ -1,0 +1,393 @@
+"""From a parsed document to PLOVER events: sentence by sentence over each unit's parse.
+
+    ParsedDocument --find_candidates--> typed predicates (lexicon over the parse)
+                   --roles-----------> actors, recipients (dependency roles + mentions)
+                   --status, dates---> status, date/enddate/precision (unit publication date)
+                   --places----------> event_loc (place mentions + knowledge base)
+                   --merge_events----> one record per real event, every evidence sentence
+
+Pure: no database, no network, so it can run in worker processes. The knowledge base is
+optional (places then keep their names without coordinates).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..ids import make_id
+from ..nlp.parsed import ParsedDocument, ParsedUnit
+from ..types import Event, Evidence, Location, Participant
+from .context import contexts_of
+from .dates import DateMention, DateValue, add_days, combine, find_dates, redate
+from .lexicon import FUTURE_TO_AGREE, VERBAL_TYPES, Lexicon, load_lexicon
+from .merge import merge_events
+from .participants import TokenMentions, codes, is_site, unique
+from .predicates import Candidate, find_candidates, lemma
+from .roles import (
+    RECIPIENT_PREPS,
+    agent_heads,
+    children,
+    controller,
+    is_group_pronoun,
+    is_passive,
+    nominal_participants,
+    phrase_participants,
+    prep_objects,
+    speaker_of,
+    subject_heads,
+)
+from .status import Status, clause_status
+
+COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+JOINT_WORDS = frozenset({"joint", "combined", "multinational", "bilateral", "trilateral", "multilateral", "mutual", "allied"})
+OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "official", "envoy",
+                            "premier", "chancellor", "king", "secretary", "chief", "commander",
+                            "ambassador", "diplomat", "head", "emir", "prime", "foreign"})
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "along", "around", "on"})
+DURATION = re.compile(r"^(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)-day", re.I)
+WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15}
+STAGE = "events-1"
+
+
+@dataclass
+class Options:
+    keep_negated: bool = False  # negated events ("fighting has not resumed") are not events
+    keep_hypothetical: bool = False
+
+
+def _kb():
+    """The knowledge base when the entities stage provides one (None otherwise)."""
+    try:
+        from ..kb import load_kb  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        return load_kb()
+    except Exception:  # a broken KB must not stop event extraction
+        return None
+
+
+def extract_events(parsed: ParsedDocument, options: Options | None = None, kb=None) -> list[Event]:
+    """Events of one parsed document, merged so that one real event is one record."""
+    options = options or Options()
+    kb = kb if kb is not None else _kb()
+    lex = load_lexicon()
+    drafts: list[Event] = []
+    for pu in parsed.units:
+        if pu.doc is None:
+            continue
+        drafts.extend(unit_events(parsed, pu, lex, kb, options))
+    return merge_events(drafts)
+
+
+def pipe_events(items: Iterable[ParsedDocument], batch_size: int = 16) -> Iterator[list[Event]]:
+    """`extract_events` over a stream (the stage's `pipe` shape; batch_size kept for symmetry)."""
+    for parsed in items:
+        yield extract_events(parsed)
+
+
+def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, options: Options) -> list[Event]:
+    state_of = getattr(kb, "state_of", None) if kb is not None else None
+    tm = TokenMentions.build(pu.doc, pu.offset, pu.mentions, state_of)
+    out: list[Event] = []
+    for sent in pu.doc.sents:
+        out.extend(sentence_events(parsed, pu, sent, lex, tm, kb, options))
+    return out
+
+
+def content_of(c: Candidate) -> set[int]:
+    """Token positions a speech act reports: its subtree minus its subject and side clauses."""
+    skip = {"nsubj", "nsubjpass", "csubj", "agent", "advcl", "relcl", "parataxis", "conj", "cc", "punct"}
+    out: set[int] = set()
+    for root in {c.trigger, c.head}:
+        for child in root.children:
+            if child.dep_ in skip:
+                continue
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def suppress_content(cands: list[Candidate]) -> list[Candidate]:
+    """Drop predicates that are the content of a speech act in the same sentence ("threatened to
+    cut off electricity" is one THREATEN, "agreed to hold drills" one AGREE)."""
+    spans = [(c, content_of(c)) for c in cands if c.entry.speech]
+    kept = []
+    for c in cands:
+        if any(other is not c and c.trigger.i in span and other.trigger.i not in content_of(c) for other, span in spans):
+            continue
+        kept.append(c)
+    return kept
+
+
+def owners_map(sent, cands: list[Candidate], reporting: list) -> dict[int, object]:
+    """For every token, the predicate (or reporting verb) it belongs to: the first one met
+    walking up the dependency tree."""
+    owner_of_token: dict[int, object] = {}
+    for c in cands:
+        owner_of_token.setdefault(c.head.i, c)
+        owner_of_token[c.trigger.i] = c
+    for r in reporting:
+        owner_of_token.setdefault(r.i, r)
+    result: dict[int, object] = {}
+    for t in sent:
+        node, steps = t, 0
+        while steps < 30:
+            if node.i in owner_of_token:
+                result[t.i] = owner_of_token[node.i]
+                break
+            if node.head is node:
+                break
+            node, steps = node.head, steps + 1
+    return result
+
+
+def attached_dates(sent, dates: list[DateMention], owners: dict[int, object]) -> dict[int, list[DateMention]]:
+    by_owner: dict[int, list[DateMention]] = {}
+    base = sent.start_char
+    for d in dates:
+        span = sent.doc.char_span(base + d.start, base + d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        owner = owners.get(span.root.i)
+        if owner is None:
+            # the root of a date phrase may be its own head ("Friday, July 30"): try each token
+            owner = next((owners[t.i] for t in span if t.i in owners), None)
+        if owner is not None:
+            by_owner.setdefault(id(owner), []).append(d)
+    return by_owner
+
+
+def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant, ...]):
+    """(actors, recipients) of a candidate from its clause, its nominal and the fallbacks."""
+    entry, head, trig = c.entry, c.head, c.trigger
+    actors: list[Participant] = []
+    recipients: list[Participant] = []
+    verbal_head = head.pos_ in ("VERB", "AUX", "ADJ") or head is not trig
+    if verbal_head:
+        passive = is_passive(head)
+        heads = agent_heads(head) if passive else subject_heads(head)
+        for h in heads:
+            if is_group_pronoun(h) and speaker:
+                actors.extend(speaker)
+            else:
+                actors.extend(phrase_participants(h, tm))
+        if head is trig or not c.nominal:
+            objs = children(head, "dobj", "dative")
+            if passive:
+                objs += children(head, "nsubjpass")
+            if head.dep_ in ("relcl", "acl") and not objs and head.head.pos_ in ("NOUN", "PROPN"):
+                objs.append(head.head)
+            for o in objs:
+                if c.obj is not None and (o is c.obj or c.obj in o.subtree):
+                    continue
+                if entry.object_is_recipient or c.obj is None:
+                    recipients.extend(phrase_participants(o, tm))
+            if c.obj is not None:
+                # "signed an agreement with China", "delivered aid to Tajikistan"
+                recipients.extend(p for o in prep_objects(c.obj, RECIPIENT_PREPS - {"from", "at", "on"}) for p in phrase_participants(o, tm))
+                if not entry.object_is_recipient and entry.event in ("MOBILIZE",):
+                    pass
+        preps = RECIPIENT_PREPS - ({"for"} if entry.event not in ("AID", "REQUEST", "SUPPORT") else set()) - ({"from"} if entry.event not in ("REQUEST", "COOPERATE") else set())
+        for o in prep_objects(head, preps):
+            if c.obj is not None and o is c.obj:
+                continue
+            recipients.extend(phrase_participants(o, tm))
+        if c.nominal:
+            a2, r2 = nominal_participants(trig, tm)
+            actors.extend(a2)
+            recipients.extend(r2)
+    else:
+        a2, r2 = nominal_participants(trig, tm)
+        actors.extend(a2)
+        recipients.extend(r2)
+    if entry.inverse:
+        actors, recipients = recipients, actors
+    if not actors:
+        actors.extend(controller(head, tm))
+    if not actors and speaker and (entry.event in VERBAL_TYPES or c.entry.speech or entry.only_negated):
+        actors.extend(speaker)
+    actors_u = unique(actors)
+    seen = {(p.code, p.identifier_text, p.entity_text) for p in actors_u}
+    recipients_u = unique(p for p in recipients if (p.code, p.identifier_text, p.entity_text) not in seen)
+    return actors_u, recipients_u
+
+
+def is_official(actors: tuple[Participant, ...], head) -> bool:
+    if any(p.identifier_text or p.sector in ("GOV", "MIL") for p in actors):
+        return True
+    return any(lemma(t) in OFFICIAL_WORDS for s in subject_heads(head) for t in s.subtree)
+
+
+def has_forces(c: Candidate, lex: Lexicon) -> bool:
+    forces = lex.classes.get("forces", frozenset())
+    tokens = list(c.head.subtree)
+    return any(lemma(t) in forces for t in tokens)
+
+
+def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[str, tuple[str, ...], str, tuple, tuple] | None:
+    """Event type, mode and status after PLOVER's rules for joint, future, hypothetical and
+    negated predicates; None when the predicate is not an event."""
+    entry = c.entry
+    etype, mode, status = entry.event, entry.mode, st.status
+    parties = codes(actors) | codes(recipients)
+    if entry.joint_event and (len(parties) >= 2 or any(lemma(t) in JOINT_WORDS for t in c.trigger.children)):
+        etype, mode = entry.joint_event, entry.joint_mode if entry.joint_mode is not None else ()
+    if st.obligation and st.reported and speaker and not entry.speech:
+        # "X said that Y must ...": X demands it of Y (PLOVER REQUEST)
+        return "REQUEST", (), "occurred", speaker, actors
+    if st.negated:
+        if entry.only_negated:
+            return etype, mode, "occurred", actors, recipients
+        if etype in COOPERATIVE and (st.direction >= 0 or st.reported):
+            return "REJECT", (), "occurred", actors, recipients
+        return etype, mode, "negated", actors, recipients
+    if status in ("future", "hypothetical"):
+        if etype in FUTURE_TO_AGREE:
+            return "AGREE", (), "occurred", actors, recipients
+        if etype == "RETREAT":
+            return "CONCEDE", (), "occurred", actors, recipients
+        if etype in CONFLICT_MATERIAL:
+            return "THREATEN", (), "occurred", actors, recipients
+    return etype, mode, status, actors, recipients
+
+
+def refine_modes(etype: str, mode: tuple[str, ...], lemmas: set[str], lex: Lexicon) -> tuple[str, ...]:
+    rules = lex.modes.get(etype)
+    if not rules:
+        return mode
+    for rule in rules:
+        if lemmas & rule.words:
+            if etype == "CONSULT" and rule.mode == "multilateral" and "visit" in mode:
+                continue
+            return (rule.mode,) if etype != "ASSAULT" or not mode else tuple(dict.fromkeys((*mode, rule.mode)))
+    return mode
+
+
+def duration_days(trigger) -> int | None:
+    for t in trigger.subtree:
+        m = DURATION.match(t.text)
+        if m:
+            n = m.group(1).lower()
+            return int(n) if n.isdigit() else WORD_NUMBERS.get(n)
+    return None
+
+
+def date_for(c: Candidate, own: list[DateMention], pub: date | None, st: Status) -> DateValue | None:
+    values = [v for v in (redate(d, pub, st.direction) for d in own) if v is not None]
+    value = combine(values)
+    if value and value.date and value.precision == "day" and not value.enddate:
+        n = duration_days(c.trigger)
+        if n and n > 1:
+            value = replace(value, enddate=add_days(value.date, n - 1))
+    return value
+
+
+def location_for(c: Candidate, sent, owners, tm: TokenMentions, kb) -> Location | None:
+    best = None
+    for t in sent:
+        m = tm.of(t)
+        if m is None or not is_site(m) or owners.get(t.i) is not c:
+            continue
+        # the phrase must hang under a locative preposition ("in Dushanbe", "visit to Tehran")
+        node, ok = t, False
+        for _ in range(4):
+            if node.dep_ == "prep" or (node.dep_ == "pobj" and node.head.lower_ in LOCATION_PREPS):
+                ok = node.lower_ in LOCATION_PREPS or node.head.lower_ in LOCATION_PREPS
+                break
+            if node.head is node:
+                break
+            node = node.head
+        if not ok:
+            continue
+        best = m
+        break
+    if best is None:
+        return None
+    loc = None
+    if kb is not None and hasattr(kb, "locate"):
+        try:
+            loc = kb.locate(best)
+        except Exception:
+            loc = None
+    if loc is None:
+        country = tm.state_of(best.code) if tm.state_of and best.code else None
+        name = best.code[len("PLACE:"):] if best.code and best.code.startswith("PLACE:") else best.text
+        loc = Location(name=name, country=country if country and not country.startswith("PLACE:") else None)
+    return loc
+
+
+def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb, options: Options) -> list[Event]:
+    cands = find_candidates(sent, lex, tm)
+    if not cands:
+        return []
+    cands = suppress_content(cands)
+    reporting = [t for t in sent if t.pos_ in ("VERB", "AUX") and lemma(t) in lex.reporting_verbs]
+    owners = owners_map(sent, cands, reporting)
+    pub = pu.unit.published or parsed.document.published
+    dates = find_dates(sent.text, pub, 0)
+    by_owner = attached_dates(sent, dates, owners)
+    doc_text = parsed.document.text
+    start = pu.offset + sent.start_char
+    end = pu.offset + sent.end_char
+    while end > start and doc_text[end - 1].isspace():
+        end -= 1
+    while start < end and doc_text[start].isspace():
+        start += 1
+    if end <= start:
+        return []
+    evidence = Evidence(parsed.document.doc_id, pu.unit.unit_id, doc_text[start:end], start, end)
+    lemmas = {lemma(t) for t in sent} | {t.lower_ for t in sent}
+    out: list[Event] = []
+    for c in cands:
+        speaker, reporter = speaker_of(c.head, tm, lex.reporting_verbs)
+        st = clause_status(c.head, c.trigger, lex, reported=reporter is not None)
+        actors, recipients = participants_of(c, tm, speaker)
+        if c.entry.requires_official and not is_official(actors, c.head):
+            continue
+        if c.entry.forces_required and not has_forces(c, lex):
+            continue
+        typed = type_event(c, st, actors, recipients, speaker)
+        if typed is None:
+            continue
+        etype, mode, status, actors, recipients = typed
+        if not actors:
+            continue
+        n_parties = len(codes(actors) | codes(recipients))
+        if c.entry.requires_recipient and not recipients:
+            continue
+        if c.entry.requires_participants and n_parties + (1 if len(actors) > 1 else 0) < c.entry.requires_participants and not (c.entry.requires_participants == 2 and len(actors) >= 2):
+            continue
+        if status == "negated" and not options.keep_negated:
+            continue
+        if status == "hypothetical" and not options.keep_hypothetical:
+            continue
+        own = by_owner.get(id(c), [])
+        value = date_for(c, own, pub, st)
+        if (value is None or value.date is None) and reporter is not None and (etype in VERBAL_TYPES):
+            rep = by_owner.get(id(reporter), [])
+            value = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None]) or value
+        if (value is None or value.date is None) and pub is not None:
+            if etype in VERBAL_TYPES and not (value and value.enddate):
+                value = DateValue(pub.isoformat(), "day")
+            elif status == "ongoing":
+                value = DateValue(pub.isoformat()[:7], "month", value.enddate if value else None)
+        if value is not None and value.date and pub is not None and status == "occurred" and int(value.date[:4]) < pub.year - 1:
+            status = "historical"
+        mode = refine_modes(etype, tuple(mode), lemmas, lex)
+        context = contexts_of(lemmas, etype, c.entry.context)
+        loc = location_for(c, sent, owners, tm, kb)
+        eid = make_id("event", etype, ",".join(sorted(codes(actors))), ",".join(sorted(codes(recipients))),
+                      value.date if value else None, evidence.doc_id, evidence.start, c.trigger.i)
+        out.append(Event(
+            event_id=eid, event_type=etype, actors=actors, recipients=recipients, mode=mode,
+            context=context, date=value.date if value else None,
+            enddate=value.enddate if value else None,
+            date_precision=value.precision if value and value.date else None, status=status,
+            location=loc, evidence=(evidence,), sources=(), confidence=0.6,
+        ))
+    return out

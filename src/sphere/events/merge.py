@@ -1,0 +1,109 @@
+"""One real event, one record: merging mentions of the same event.
+
+Two event records describe the same real event when they share the PLOVER type, their
+participants overlap (Jaccard of codes >= 0.5, or one set inside the other), their dates agree
+at the coarser precision ("2021-08" and "2021-08-10" agree; "2021-08-09" and "2021-08-10" do
+not), and their places do not contradict. Inside one document an undated mention joins a dated
+one (the text dates the event once and refers back to it); across documents both must be dated
+or both undated. The merged record keeps every evidence sentence, the union of participants, and
+the most precise date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..ids import make_id
+from ..types import Event
+from .participants import codes, unique
+
+PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, None: 3}
+
+
+def dates_agree(a: str | None, b: str | None, allow_missing: bool) -> bool:
+    if not a or not b:
+        return allow_missing or (not a and not b)
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def participant_codes(e: Event) -> frozenset[str]:
+    return codes(e.actors) | codes(e.recipients)
+
+
+def participants_overlap(a: Event, b: Event) -> bool:
+    x, y = participant_codes(a), participant_codes(b)
+    if not x or not y:
+        return False
+    if x <= y or y <= x:
+        return True
+    return len(x & y) / len(x | y) >= 0.5
+
+
+def places_agree(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    na, nb = a.location.name.lower(), b.location.name.lower()
+    if na in nb or nb in na:
+        return True
+    ca, cb = a.location.country, b.location.country
+    return bool(ca and cb and ca == cb)
+
+
+def same_event(a: Event, b: Event, same_document: bool = True) -> bool:
+    """Whether `a` and `b` report one real event (see the module docstring)."""
+    return (
+        a.event_type == b.event_type
+        and participants_overlap(a, b)
+        and dates_agree(a.date, b.date, allow_missing=same_document)
+        and places_agree(a, b)
+    )
+
+
+def merge_pair(a: Event, b: Event) -> Event:
+    """`a` absorbs `b`: every evidence sentence, all participants, the most precise date."""
+    da = (PRECISION_ORDER.get(a.date_precision, 3), 0)
+    db = (PRECISION_ORDER.get(b.date_precision, 3), 1)
+    dated = a if da <= db else b
+    evidence = {(e.doc_id, e.start, e.end): e for e in (*a.evidence, *b.evidence)}
+    actors = unique((*a.actors, *b.actors))
+    actor_codes = codes(actors)
+    recipients = unique(p for p in (*a.recipients, *b.recipients) if p.code not in actor_codes or p in a.recipients)
+    return replace(
+        a,
+        actors=actors,
+        recipients=recipients,
+        mode=tuple(dict.fromkeys((*a.mode, *b.mode))),
+        context=tuple(dict.fromkeys((*a.context, *b.context))),
+        date=dated.date,
+        enddate=dated.enddate or a.enddate or b.enddate,
+        date_precision=dated.date_precision,
+        status=a.status if a.status != "occurred" or b.status == "occurred" else b.status,
+        location=a.location or b.location,
+        evidence=tuple(sorted(evidence.values(), key=lambda e: (e.doc_id, e.start))),
+        sources=tuple(dict.fromkeys((*a.sources, *b.sources))),
+        confidence=max(a.confidence, b.confidence),
+    )
+
+
+def merge_events(events: Sequence[Event]) -> list[Event]:
+    """Merge the events of one document (greedy, in text order); ids are recomputed from the
+    merged content so a re-run gives the same ids."""
+    merged: list[Event] = []
+    for ev in events:
+        for i, kept in enumerate(merged):
+            if same_event(kept, ev, same_document=True):
+                merged[i] = merge_pair(kept, ev)
+                break
+        else:
+            merged.append(ev)
+    return [with_stable_id(e) for e in merged]
+
+
+def with_stable_id(e: Event) -> Event:
+    first = e.evidence[0] if e.evidence else None
+    return replace(e, event_id=make_id(
+        "event", e.event_type, ",".join(sorted(codes(e.actors))), ",".join(sorted(codes(e.recipients))),
+        e.date, first.doc_id if first else None, first.start if first else None, length=16,
+    ))

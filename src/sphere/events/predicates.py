@@ -1,0 +1,177 @@
+"""Finding the predicates of a sentence that the lexicon types as PLOVER events.
+
+A predicate is a verb ("signed", "visited"), an event nominal ("drills", "talks", "withdrawal")
+or an adjective of willingness ("ready to"). A nominal under a light verb ("held talks",
+"began drills", "paid a visit", "talks took place") takes its roles, tense and date from that
+verb. Each lexicon entry may ask for a particle ("pull out"), a preposition ("call for"), an
+object head from a word class ("sign + agreement"), negation ("does not provide for bases") or a
+passive; the first entry whose conditions hold types the predicate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import POS, Lexicon, PredicateEntry
+from .participants import TokenMentions
+from .roles import children, is_passive
+
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A typed predicate: the lexicon word, the clause head giving roles, and the object."""
+
+    entry: PredicateEntry
+    trigger: object  # spaCy Token of the lexicon word
+    head: object  # the verb (or the nominal itself) whose dependents give roles, tense, date
+    obj: object | None  # the object head that satisfied the entry, if any
+    nominal: bool  # the trigger is an event nominal
+
+
+def pos_of(t) -> str | None:
+    for name, tags in POS.items():
+        if t.pos_ in tags:
+            if name == "adj" and t.pos_ == "VERB" and t.tag_ != "VBN":
+                continue
+            return name
+    return None
+
+
+def lemma(t) -> str:
+    return t.lemma_.lower()
+
+
+def is_negated(t) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)) for c in t.children):
+        return True
+    # "no longer", "not ... any"
+    return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in t.children)
+
+
+def object_heads(t, entry: PredicateEntry) -> list:
+    """Candidate object heads of a verb: direct object, passive subject, the noun a relative or
+    participle clause modifies, the object of the entry's preposition, and their conjuncts."""
+    heads = children(t, "dobj", "attr", "oprd")
+    if is_passive(t):
+        heads += children(t, "nsubjpass")
+    if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and not children(t, "dobj"):
+        heads.append(t.head)
+    for c in t.children:
+        if c.dep_ == "prep" and (not entry.prep or c.lower_ in entry.prep):
+            if entry.prep or c.lower_ in ("for", "of", "to", "on"):
+                heads += children(c, "pobj")
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":  # "agreed to deploy troops": objects of the complement
+            heads += children(c, "dobj")
+    more = []
+    for h in heads:
+        more += [c for c in h.children if c.dep_ == "conj"]
+        # "the deployment of foreign military bases": look through an action nominal
+        for p in children(h, "prep"):
+            if p.lower_ == "of":
+                more += children(p, "pobj")
+    return heads + more
+
+
+def has_particle(t, particles) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ in particles for c in t.children)
+
+
+def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, object | None]:
+    """Whether `entry` types token `t`, and the object head that satisfied it."""
+    if entry.particle and not has_particle(t, entry.particle):
+        return False, None
+    if not entry.particle:
+        prts = [c.lower_ for c in t.children if c.dep_ == "prt"]
+        if prts and not set(prts) <= entry.particle_optional | {"up", "down", "back", "in", "over", "on"}:
+            return False, None
+    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in t.children):
+        return False, None
+    negated = is_negated(t)
+    if entry.only_negated and not negated:
+        return False, None
+    if entry.passive_only and not is_passive(t):
+        return False, None
+    if entry.xcomp_required and not children(t, "xcomp"):
+        return False, None
+    if entry.intransitive and children(t, "dobj"):
+        return False, None
+    if entry.modifiers and not any(c.lemma_.lower() in entry.modifiers for c in t.children if c.dep_ in ("amod", "compound")):
+        return False, None
+    if entry.governed_by and lemma(t.head) not in entry.governed_by:
+        return False, None
+    if entry.complement_adj and not any(
+        g.lemma_.lower() in entry.complement_adj for c in t.children for g in [c, *c.children]
+    ):
+        return False, None
+    obj = None
+    if entry.objects or entry.object_mentions:
+        for h in object_heads(t, entry):
+            if lemma(h) in entry.objects or h.lower_ in entry.objects or (entry.object_mentions and tm.of(h) is not None):
+                obj = h
+                break
+        if obj is None:
+            return False, None
+    return True, obj
+
+
+def match_token(t, lex: Lexicon, tm: TokenMentions) -> tuple[PredicateEntry, object | None] | None:
+    pos = pos_of(t)
+    if pos is None:
+        return None
+    keys = {lemma(t), t.lower_}
+    entries = sorted({e for k in keys for e in lex.candidates(k, pos)}, key=lambda e: e.index)
+    for entry in entries:
+        ok, obj = entry_matches(entry, t, tm)
+        if ok:
+            return entry, obj
+    return None
+
+
+def light_head(noun, lex: Lexicon):
+    """The light verb carrying an event nominal, if any: "held [talks]", "[talks] took place",
+    "took part in [drills]", "paid a [visit]"; else None."""
+    h = noun.head
+    if noun.dep_ in ("dobj", "attr", "oprd") and lemma(h) in lex.light_verbs and h.pos_ in ("VERB", "AUX"):
+        return h
+    if noun.dep_ in ("nsubj", "nsubjpass") and (lemma(h) in lex.subject_light or lemma(h) in lex.light_verbs):
+        return h
+    if noun.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "into") and lemma(h.head) in (
+        "participate", "take", "engage", "join", "involve", "embroil", "partake", "be",
+    ):
+        return h.head
+    if noun.dep_ == "conj":
+        return light_head(noun.head, lex) if noun.head.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
+    """Typed predicates of one sentence, verbs first; a nominal that is the object of a typed
+    verb ("delivered aid") is part of that verb's event, not a second one."""
+    found: list[Candidate] = []
+    consumed: set[int] = set()
+    for t in sent:
+        if t.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
+            continue
+        hit = match_token(t, lex, tm)
+        if hit:
+            entry, obj = hit
+            found.append(Candidate(entry, t, t, obj, nominal=False))
+            if obj is not None:
+                consumed.add(obj.i)
+            for c in t.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    consumed.add(c.i)
+    for t in sent:
+        if t.pos_ not in ("NOUN", "PROPN") or t.i in consumed:
+            continue
+        hit = match_token(t, lex, tm)
+        if not hit:
+            continue
+        entry, obj = hit
+        head = light_head(t, lex) or t
+        if head is not t and any(c.trigger is head for c in found):
+            continue  # the verb itself is typed ("agreed to talks"): one event
+        found.append(Candidate(entry, t, head, obj, nominal=True))
+    return found

@@ -1,0 +1,222 @@
+"""Who acts and who is acted on: actor and recipient phrases from the dependency parse.
+
+A verb's subject is its actor ("by" agent in a passive), its object and its "with/to/against/
+on" complements are recipients; an event nominal takes its actor from a possessive, a compound
+or demonym modifier, "by" or "of", and "between X and Y" makes every party an actor. Conjoined
+names ("Russia and Tajikistan signed") stay together as one compound actor (PLOVER style). When a
+clause names no actor of its own, the actor is found where English leaves it: the controller of
+an infinitive or participle ("agreed to ...", "after returning from a trip"), the head of a
+relative clause ("the ministry, which stated ..."), or the speaker of reported speech ("Iraq said
+it would ...").
+"""
+
+from __future__ import annotations
+
+from ..types import Participant
+from .participants import TokenMentions, is_place, unique
+
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+# Dependents that leave the phrase: clauses and adjuncts, which name other things.
+PHRASE_STOP = frozenset({
+    "relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "parataxis", "mark", "cc", "prep",
+    "advmod", "npadvmod", "det", "case", "nummod", "quantmod", "aux", "auxpass", "neg", "dep",
+})
+KEEP_PREPS = frozenset({"of"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our", "them", "us", "i", "itself", "themselves"})
+RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "upon", "for", "from", "over", "at"})
+NOMINAL_ACTOR_PREPS = frozenset({"by", "of", "between", "among", "from"})
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "conj", "prep", "pobj", "ccomp", "dobj", "oprd", "attr"})
+
+
+def phrase_tokens(head) -> list:
+    """Tokens of the noun phrase headed by `head`: modifiers, conjuncts, appositions and 'of'
+    complements; not clauses, other prepositions or adverbials."""
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in PHRASE_STOP and not (c.dep_ == "prep" and c.lower_ in KEEP_PREPS):
+                continue
+            out.append(c)
+            stack.append(c)
+    return out
+
+
+def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> tuple[Participant, ...]:
+    """Participants named in the phrase of `head` (pronouns resolved to a person seen before)."""
+    found: list[Participant] = []
+    seen = set()
+    for t in sorted(phrase_tokens(head), key=lambda t: t.i):
+        m = tm.of(t)
+        if m is None:
+            if t.lower_ in PERSONAL_PRONOUNS and t.pos_ == "PRON":
+                prev = tm.last_person_before(tm.offset + t.idx)
+                if prev is not None and id(prev) not in seen:
+                    seen.add(id(prev))
+                    p = tm.participant(prev)
+                    if p:
+                        found.append(p)
+            continue
+        if id(m) in seen:
+            continue
+        seen.add(id(m))
+        p = tm.participant(m, allow_places=allow_places)
+        if p is not None:
+            found.append(p)
+    if not found:
+        # "police in Kyrgyzstan", "demonstrators in Baghdad": the place names who they are.
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from") and not found:
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(phrase_participants(pobj, tm, allow_places=True))
+    return unique(found)
+
+
+def is_group_pronoun(t) -> bool:
+    return t.pos_ == "PRON" and t.lower_ in GROUP_PRONOUNS
+
+
+def children(t, *deps):
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
+
+
+def subject_heads(verb) -> list:
+    """The grammatical subjects of a verb, following 'which'/'who' to the noun they stand for
+    and sharing the subject of the first of two conjoined verbs."""
+    subs = children(verb, *SUBJECT_DEPS)
+    if not subs and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        subs = children(verb.head, *SUBJECT_DEPS)
+    out = []
+    for s in subs:
+        if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            out.append(verb.head)
+        else:
+            out.append(s)
+    return out
+
+
+def agent_heads(verb) -> list:
+    return [p for a in children(verb, "agent") for p in children(a, "pobj")]
+
+
+def prep_objects(t, preps) -> list:
+    """Objects of the given prepositions under `t` ("talks with X", "aid to Y")."""
+    out = []
+    for c in t.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            out.extend(children(c, "pobj"))
+            # "together with", "along with": the preposition hangs under an adverb
+        elif c.dep_ == "advmod" and c.lower_ in ("together", "along"):
+            for p in children(c, "prep"):
+                if p.lower_ == "with":
+                    out.extend(children(p, "pobj"))
+        elif c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(c)
+    return out
+
+
+def controller(t, tm: TokenMentions, depth: int = 0) -> tuple[Participant, ...]:
+    """The actor English leaves implicit: the subject (or possessor) of the nearest governing
+    clause ("X agreed to hold ...", "X's intention of increasing ...", "after returning ...")."""
+    if depth > 5 or t.dep_ not in CONTROL_DEPS or t.head is t:
+        return ()
+    h = t.head
+    if h.pos_ in ("VERB", "AUX", "ADJ"):
+        subs = subject_heads(h) if not is_passive(h) else agent_heads(h)
+        for s in subs:
+            found = phrase_participants(s, tm)
+            if found:
+                return found
+        if subs:
+            return ()
+    if h.pos_ in ("NOUN", "PROPN"):
+        for c in h.children:
+            if c.dep_ in ("poss", "compound", "amod") and c is not t:
+                found = phrase_participants(c, tm)
+                if found:
+                    return found
+    return controller(h, tm, depth + 1)
+
+
+def nominal_actor_heads(noun) -> list:
+    """Possessors, name compounds and demonyms of an event nominal ("Russia's aid", "the US troop
+    withdrawal", "Russian military aid"), plus 'by'/'of'/'between' complements."""
+    heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in NOMINAL_ACTOR_PREPS:
+            heads.extend(children(c, "pobj"))
+        if c.dep_ == "agent":
+            heads.extend(children(c, "pobj"))
+    return heads
+
+
+def nominal_participants(noun, tm: TokenMentions) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+    """(actors, recipients) named inside an event nominal's own phrase."""
+    actors: list[Participant] = []
+    for h in nominal_actor_heads(noun):
+        if h.dep_ in ("compound", "amod") and h.i > noun.i:
+            continue
+        if h.dep_ == "pobj" and h.head.lower_ == "from" and noun.lemma_ not in ("withdrawal", "visit", "delegation"):
+            continue
+        actors.extend(phrase_participants(h, tm, allow_places=h.dep_ != "pobj" or h.head.lower_ != "of" or True))
+    recipients: list[Participant] = []
+    for h in prep_objects(noun, RECIPIENT_PREPS - {"from", "at"}):
+        recipients.extend(phrase_participants(h, tm))
+    return unique(actors), unique(recipients)
+
+
+def speaker_of(t, tm: TokenMentions, reporting: frozenset[str], depth: int = 0):
+    """The participants who report the clause of `t`: subject of the reporting verb it hangs
+    under ("X said ...", "..., X said"), or the complement of 'according to'."""
+    node = t
+    for _ in range(8):
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in children(c, "prep"):
+                    for pobj in children(to, "pobj"):
+                        found = phrase_participants(pobj, tm)
+                        if found:
+                            return found, c
+        if node.lemma_.lower() in reporting and node is not t:
+            subs = subject_heads(node) or agent_heads(node)
+            for s in subs:
+                found = phrase_participants(s, tm)
+                if found:
+                    return found, node
+            return (), node
+        # "..., Shoigu said": the reporting verb is a parataxis or ccomp-taking child of the root
+        for c in node.children:
+            if c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_.lower() in reporting and c is not t:
+                subs = subject_heads(c)
+                for s in subs:
+                    found = phrase_participants(s, tm)
+                    if found:
+                        return found, c
+        if node.head is node:
+            break
+        node = node.head
+    return (), None
+
+
+def mentions_in(tokens, tm: TokenMentions):
+    seen = set()
+    for t in tokens:
+        m = tm.of(t)
+        if m is not None and id(m) not in seen:
+            seen.add(id(m))
+            yield m
+
+
+def place_mentions(tokens, tm: TokenMentions):
+    return [m for m in mentions_in(tokens, tm) if is_place(m)]
