@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -16,29 +16,46 @@ from .app import DbOption, app, console, engine_for, err_console
 from .summary import participants, timeline_table
 
 
-class EventFormat(str, Enum):
+class EventFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
 
 
+def write_jsonl(events, file) -> None:
+    """One event.schema.json record per line (`sphere.events.schema.to_record`)."""
+    import json
+
+    from ..events.schema import to_record
+
+    for ev in events:
+        file.write(json.dumps(to_record(ev), ensure_ascii=False) + "\n")
+
+
 def write_events(events, format: EventFormat, output: Path | None, title: str) -> None:
     """Events to stdout (table, jsonl, csv) or a file (any format; parquet needs one)."""
-    from ..export import write_export
-
     if format is EventFormat.table:
         console.print(timeline_table(events, title))
         return
     if format is EventFormat.parquet and output is None:
         err_console.print("[red]error:[/red] parquet is binary: give a file with -o FILE.parquet")
         raise typer.Exit(2)
+
+    def write(f) -> None:
+        if format is EventFormat.jsonl:
+            write_jsonl(events, f)
+        else:
+            from ..export import write_export
+
+            write_export(events, format.value, f)
+
     if output is None:
-        write_export(events, format.value, sys.stdout)
+        write(sys.stdout)
         return
     mode = "wb" if format is EventFormat.parquet else "w"
     with open(output, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as f:
-        write_export(events, format.value, f)
+        write(f)
     err_console.print(f"wrote {len(events)} events to {output}")
 
 
@@ -53,6 +70,7 @@ def events(
     place: str = typer.Option(None, help="Place name (partial)."),
     outlet: str = typer.Option(None, help="Reported by this outlet (name or id, partial)."),
     min_sources: int = typer.Option(None, help="At least this many independent outlets."),
+    status: str = typer.Option(None, help="occurred, ongoing, future, hypothetical, negated, historical."),
     doc: str = typer.Option(None, help="With evidence in this document."),
     limit: int = typer.Option(200, help="At most this many events."),
     format: EventFormat = typer.Option(EventFormat.table, "--format"),
@@ -61,7 +79,8 @@ def events(
 ) -> None:
     """Stored events, filtered, as a table, JSON Lines, CSV or Parquet."""
     f = EventFilter(actor=actor, recipient=recipient, type=type, context=context, since=since,
-                    until=until, place=place, outlet=outlet, min_sources=min_sources, doc=doc)
+                    until=until, place=place, outlet=outlet, min_sources=min_sources, doc=doc,
+                    status=status)
     engine = engine_for(db)
     with Session(engine) as session:
         found = query_events(session, f, limit=limit)
@@ -100,10 +119,12 @@ def extract(
     format: EventFormat = typer.Option(EventFormat.jsonl, "--format"),
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file."),
     progress: bool = typer.Option(False, help="Show progress bars on stderr."),
+    workers: int = typer.Option(None, help="Worker processes for NLP and events (default: up to 2)."),
 ) -> None:
     """Events of documents without a configured database (a scratch store), for scripts and evaluation.
 
-    Each line of --format jsonl is one event record of the PLOVER event schema.
+    Each line of --format jsonl is one event record of the PLOVER event schema; events reported
+    by several of the documents are merged, with every evidence sentence.
     """
     from ..ingest.run import ingest
     from ..pipeline import analyse
@@ -111,11 +132,15 @@ def extract(
 
     with tempfile.TemporaryDirectory(prefix="sphere-extract-") as tmp:
         engine = open_engine(f"sqlite:///{Path(tmp) / 'scratch.db'}")
-        result = ingest(paths, engine, progress=progress)
-        for origin, reason in result.failures:
-            err_console.print(f"[red]error:[/red] {origin}: {reason}")
-        analyse(engine, progress=progress)
-        with Session(engine) as session:
-            found = query_events(session, EventFilter(), limit=None)
-        engine.dispose()
+        try:
+            result = ingest(paths, engine, progress=progress)
+            for origin, reason in result.failures:
+                err_console.print(f"[red]error:[/red] {origin}: {reason}")
+            summary = analyse(engine, progress=progress, workers=workers)
+            for doc_id, reason in summary.failures:
+                err_console.print(f"[red]error:[/red] {doc_id}: {reason}")
+            with Session(engine) as session:
+                found = query_events(session, EventFilter(), limit=None)
+        finally:
+            engine.dispose()
     write_events(found, format, output, f"{len(found)} events")

@@ -48,7 +48,7 @@ OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "of
                             "premier", "chancellor", "king", "secretary", "chief", "commander",
                             "ambassador", "diplomat", "head", "emir", "prime", "foreign"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "along", "around", "on"})
-DURATION = re.compile(r"^(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)-day", re.I)
+DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)[- ]day(?:s)?(?:[- ]long)?\b", re.I)
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15}
 STAGE = "events-1"
@@ -269,11 +269,15 @@ def refine_modes(etype: str, mode: tuple[str, ...], lemmas: set[str], lex: Lexic
 
 
 def duration_days(trigger) -> int | None:
-    for t in trigger.subtree:
-        m = DURATION.match(t.text)
-        if m:
-            n = m.group(1).lower()
-            return int(n) if n.isdigit() else WORD_NUMBERS.get(n)
+    """"10-day-long drills", "a three-day visit": the length in days the nominal states."""
+    left = [t for t in trigger.subtree if t.i <= trigger.i]
+    if not left:
+        return None
+    text = trigger.doc[left[0].i:trigger.i + 1].text
+    m = DURATION.search(text)
+    if m:
+        n = m.group(1).lower()
+        return int(n) if n.isdigit() else WORD_NUMBERS.get(n)
     return None
 
 
@@ -368,6 +372,8 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
             continue
         own = by_owner.get(id(c), [])
         value = date_for(c, own, pub, st)
+        if etype == "AGREE" and c.entry.event != "AGREE" and not c.entry.speech:
+            value = None  # a promise of a future act is dated when it was made (ANNOTATION)
         if (value is None or value.date is None) and reporter is not None and (etype in VERBAL_TYPES):
             rep = by_owner.get(id(reporter), [])
             value = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None]) or value

@@ -33,7 +33,11 @@ def participant_codes(e: Event) -> frozenset[str]:
 
 
 def participants_overlap(a: Event, b: Event) -> bool:
-    x, y = participant_codes(a), participant_codes(b)
+    return codes_overlap(participant_codes(a), participant_codes(b))
+
+
+def codes_overlap(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Participant code sets of one event: one inside the other, or Jaccard >= 0.5."""
     if not x or not y:
         return False
     if x <= y or y <= x:
@@ -42,13 +46,17 @@ def participants_overlap(a: Event, b: Event) -> bool:
 
 
 def places_agree(a: Event, b: Event) -> bool:
-    if a.location is None or b.location is None:
+    return locations_agree(a.location, b.location)
+
+
+def locations_agree(a, b) -> bool:
+    """Two places of one event: either unknown, one name inside the other, or one country."""
+    if a is None or b is None:
         return True
-    na, nb = a.location.name.lower(), b.location.name.lower()
+    na, nb = a.name.lower(), b.name.lower()
     if na in nb or nb in na:
         return True
-    ca, cb = a.location.country, b.location.country
-    return bool(ca and cb and ca == cb)
+    return bool(a.country and b.country and a.country == b.country)
 
 
 def same_event(a: Event, b: Event, same_document: bool = True) -> bool:

@@ -68,9 +68,10 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
         if p is not None:
             found.append(p)
     if not found:
-        # "police in Kyrgyzstan", "demonstrators in Baghdad": the place names who they are.
+        # "police in Kyrgyzstan", "demonstrators in Baghdad": the place names who they are;
+        # "a statement by the ministry": the author.
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "from") and not found:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "from", "by") and not found:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         found.extend(phrase_participants(pobj, tm, allow_places=True))

@@ -76,7 +76,7 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
             future = True  # "the planned drills", "upcoming talks"
     if future:
         direction = 1
-    ongoing = (head.tag_ == "VBG" and bool(aux & {"is", "are", "am", "'s", "'re", "be"})) or any(
+    ongoing = (head.tag_ == "VBG" and bool(aux & {"is", "are", "am", "'s", "'re", "be", "was", "were", "been"})) or any(
         lemma(node) == "continue" for node in [head.head] if head.dep_ == "xcomp"
     )
     if negated:

@@ -1,9 +1,11 @@
 """Writing events with their evidence, and querying them with the filters analysts use.
 
-An event's id is a hash of what identifies the real-world event (type, participants, date), so
-when a second document reports an event already stored, its evidence joins the same row: one
-real event, many pieces of evidence. Re-analysing a document replaces that document's evidence
-and leaves other documents' evidence alone.
+One real event is one row, however many documents report it: when a document's event agrees
+with a stored event of another document (same PLOVER type, overlapping participants, dates that
+agree at the coarser precision, places that do not contradict: `sphere.events.merge`), its
+evidence joins that row instead of making a new one. Re-analysing a document replaces that
+document's evidence and leaves other documents' evidence alone; an event left with no evidence
+is dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..events.merge import PRECISION_ORDER, codes_overlap, dates_agree, locations_agree
 from ..types import Event, Evidence, Location, Participant
 from .models import DocumentRow, EventRow, EvidenceRow, OutletRow, ParticipantRow
 
@@ -45,19 +48,35 @@ def save_events(
     stage_version: str,
     count_sources: SourceCounter = outlets_of_evidence,
 ) -> int:
-    """Replace `doc_id`'s evidence with these events' evidence; returns events touched."""
+    """Replace `doc_id`'s evidence with these events' evidence, merging each event into a stored
+    event of another document when they agree; returns the number of events touched."""
     touched = set(
         session.scalars(select(EvidenceRow.event_id).where(EvidenceRow.doc_id == doc_id))
     )
     session.execute(delete(EvidenceRow).where(EvidenceRow.doc_id == doc_id))
+    session.flush()
     doc_outlet = session.scalar(select(DocumentRow.outlet_id).where(DocumentRow.id == doc_id))
+    claimed: set[str] = set()  # rows that already took one event of this document
     for ev in events:
-        row = session.get(EventRow, ev.event_id)
+        row = matching_event(session, ev, claimed)
+        if row is None:
+            row = session.get(EventRow, ev.event_id)
+            if row is not None and row.id in claimed:
+                row = None
         if row is None:
             row = EventRow(id=ev.event_id, stage_version=stage_version)
             session.add(row)
             fill_event_row(row, ev)
             session.add_all(participant_rows(ev))
+        elif not has_evidence(session, row.id):
+            # only this document reported it: its new reading replaces the old one
+            session.execute(delete(ParticipantRow).where(ParticipantRow.event_id == row.id))
+            fill_event_row(row, ev)
+            row.stage_version = stage_version
+            session.add_all(participant_rows(ev, row.id))
+        else:
+            absorb(session, row, ev)
+        claimed.add(row.id)
         seen = set()
         for e in ev.evidence:
             if e.doc_id != doc_id or (e.start, e.end) in seen:
@@ -65,7 +84,7 @@ def save_events(
             seen.add((e.start, e.end))
             session.add(
                 EvidenceRow(
-                    event_id=ev.event_id,
+                    event_id=row.id,
                     doc_id=e.doc_id,
                     unit_id=e.unit_id,
                     start=e.start,
@@ -75,10 +94,60 @@ def save_events(
                     derived_from=e.derived_from,
                 )
             )
-        touched.add(ev.event_id)
-    session.flush()
+        touched.add(row.id)
+        session.flush()
     refresh_counts(session, touched, count_sources)
     return len(touched)
+
+
+def has_evidence(session: Session, event_id: str) -> bool:
+    return session.scalar(select(EvidenceRow.id).where(EvidenceRow.event_id == event_id).limit(1)) is not None
+
+
+def matching_event(session: Session, ev: Event, exclude: set[str]) -> EventRow | None:
+    """A stored event reported by other documents that `ev` is another report of, if any: the
+    one sharing most participants, then with most evidence."""
+    ev_codes = frozenset(p.code for p in (*ev.actors, *ev.recipients))
+    if not ev_codes:
+        return None
+    ids = select(ParticipantRow.event_id).where(ParticipantRow.code.in_(sorted(ev_codes)))
+    rows = session.scalars(
+        select(EventRow).where(EventRow.event_type == ev.event_type, EventRow.id.in_(ids))
+    ).all()
+    best, best_key = None, None
+    for row in rows:
+        if row.id in exclude or not has_evidence(session, row.id):
+            continue
+        if not dates_agree(row.date, ev.date, allow_missing=False):
+            continue
+        loc = Location(row.loc_name, row.loc_country) if row.loc_name else None
+        if not locations_agree(loc, ev.location):
+            continue
+        row_codes = frozenset(session.scalars(select(ParticipantRow.code).where(ParticipantRow.event_id == row.id)))
+        if not codes_overlap(row_codes, ev_codes):
+            continue
+        key = (len(row_codes & ev_codes) / len(row_codes | ev_codes), row.n_evidence or 0, row.id)
+        if best_key is None or key > best_key:
+            best, best_key = row, key
+    return best
+
+
+def absorb(session: Session, row: EventRow, ev: Event) -> None:
+    """A stored event takes what a new report adds: a more precise date, an end date, a place,
+    participants it did not name."""
+    if ev.date and PRECISION_ORDER.get(ev.date_precision, 3) < PRECISION_ORDER.get(row.date_precision, 3):
+        row.date, row.date_precision = ev.date, ev.date_precision
+    row.enddate = row.enddate or ev.enddate
+    if row.loc_name is None and ev.location is not None:
+        loc = ev.location
+        row.loc_name, row.loc_country, row.lat, row.lon, row.geonameid = loc.name, loc.country, loc.lat, loc.lon, loc.geonameid
+    row.mode = list(dict.fromkeys([*(row.mode or []), *ev.mode]))
+    row.context = list(dict.fromkeys([*(row.context or []), *ev.context]))
+    known = {(p.code, p.identifier_text) for p in session.scalars(select(ParticipantRow).where(ParticipantRow.event_id == row.id))}
+    for p in participant_rows(ev, row.id):
+        if (p.code, p.identifier_text) not in known and (p.code, None) not in known:
+            session.add(p)
+            known.add((p.code, p.identifier_text))
 
 
 def refresh_counts(
@@ -118,13 +187,13 @@ def fill_event_row(row: EventRow, ev: Event) -> None:
     row.n_evidence = 0
 
 
-def participant_rows(ev: Event) -> list[ParticipantRow]:
+def participant_rows(ev: Event, event_id: str | None = None) -> list[ParticipantRow]:
     rows = []
     for role, people in (("actor", ev.actors), ("recipient", ev.recipients)):
         for p in people:
             rows.append(
                 ParticipantRow(
-                    event_id=ev.event_id,
+                    event_id=event_id or ev.event_id,
                     role=role,
                     code=p.code,
                     sector=p.sector,
