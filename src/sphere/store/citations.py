@@ -1,0 +1,127 @@
+"""Who says so: the document, outlet, URL and outlet note behind each piece of evidence.
+
+An `Evidence` record names a document, a unit and offsets; readers (the event page, every
+export row) also want the outlet, its slant note and the URL, without each caller joining
+documents, units and outlets again. A clipping unit quotes another outlet's article, so its own
+outlet, URL and date (from the unit) come before the blog's (from the document).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.orm import Session
+
+from ..types import Event
+from .models import DocumentRow, OutletRow, UnitRow
+
+# Chunk size for IN (...) lists: well under SQLite's bound-parameter limit.
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where one unit of one document comes from."""
+
+    doc_id: str
+    unit_id: str | None
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    outlet_id: str | None = None
+    outlet: str | None = None  # the unit's outlet (a clipping's source) or the document's
+    outlet_note: str | None = None  # the registry's slant note for that outlet
+    outlet_country: str | None = None
+    outlet_sponsor: str | None = None
+    outlet_known: bool = False  # False: seen in a document, not in the registry
+    document_outlet: str | None = None  # the outlet of the document holding the unit
+
+
+CitationKey = tuple[str, str | None]  # (doc_id, unit_id)
+Citations = Mapping[CitationKey, Citation]
+
+
+def chunks(items: list, size: int = CHUNK) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def cite_units(session: Session, keys: Iterable[CitationKey]) -> dict[CitationKey, Citation]:
+    """Citations for (doc_id, unit_id) pairs; also under (doc_id, None) for each document."""
+    keys = set(keys)
+    doc_ids = sorted({d for d, _ in keys})
+    docs: dict[str, DocumentRow] = {}
+    for part in chunks(doc_ids):
+        for row in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(part))):
+            docs[row.id] = row
+    units: dict[CitationKey, UnitRow] = {}
+    pairs = sorted((d, u) for d, u in keys if u is not None)
+    for part in chunks(pairs):
+        stmt = select(UnitRow).where(tuple_(UnitRow.doc_id, UnitRow.unit_id).in_(part))
+        for row in session.scalars(stmt):
+            units[(row.doc_id, row.unit_id)] = row
+    outlets = outlet_rows(session, {d.outlet_id for d in docs.values() if d.outlet_id})
+    # A clipping names the outlet it quotes: find that outlet in the registry by its name.
+    names = sorted({u.outlet.lower() for u in units.values() if u.outlet})
+    by_name = {o.name.lower(): o for o in outlets.values()}
+    for part in chunks(names):
+        for row in session.scalars(select(OutletRow).where(func.lower(OutletRow.name).in_(part))):
+            by_name.setdefault(row.name.lower(), row)
+    found: dict[CitationKey, Citation] = {}
+    for doc_id, unit_id in keys | {(d, None) for d in doc_ids}:
+        doc = docs.get(doc_id)
+        if doc is not None:
+            unit = units.get((doc_id, unit_id))
+            found[(doc_id, unit_id)] = make_citation(doc, unit, outlets, by_name)
+    return found
+
+
+def outlet_rows(session: Session, ids: set[str]) -> dict[str, OutletRow]:
+    rows: dict[str, OutletRow] = {}
+    for part in chunks(sorted(ids)):
+        for row in session.scalars(select(OutletRow).where(OutletRow.id.in_(part))):
+            rows[row.id] = row
+    return rows
+
+
+def make_citation(
+    doc: DocumentRow,
+    unit: UnitRow | None,
+    outlets: Mapping[str, OutletRow],
+    by_name: Mapping[str, OutletRow],
+) -> Citation:
+    doc_outlet = outlets.get(doc.outlet_id or "")
+    outlet = doc_outlet
+    outlet_name = doc_outlet.name if doc_outlet else None
+    if unit is not None and unit.outlet and unit.outlet != outlet_name:
+        outlet = by_name.get(unit.outlet.lower())
+        outlet_name = unit.outlet
+    return Citation(
+        doc_id=doc.id,
+        unit_id=unit.unit_id if unit is not None else None,
+        title=(unit.title if unit is not None and unit.title else None) or doc.title,
+        url=(unit.url if unit is not None and unit.url else None) or doc.url,
+        published=(unit.published if unit is not None and unit.published else None) or doc.published,
+        outlet_id=outlet.id if outlet else None,
+        outlet=outlet_name,
+        outlet_note=outlet.slant if outlet else None,
+        outlet_country=outlet.country if outlet else None,
+        outlet_sponsor=outlet.sponsor if outlet else None,
+        outlet_known=bool(outlet and outlet.known),
+        document_outlet=doc_outlet.name if doc_outlet else None,
+    )
+
+
+def cite_events(session: Session, events: Iterable[Event]) -> dict[CitationKey, Citation]:
+    """Citations for every piece of evidence of these events."""
+    return cite_units(session, {(e.doc_id, e.unit_id) for ev in events for e in ev.evidence})
+
+
+def lookup(citations: Citations | None, doc_id: str, unit_id: str | None) -> Citation | None:
+    """The unit's citation, else the document's, else None (no citations given)."""
+    if not citations:
+        return None
+    return citations.get((doc_id, unit_id)) or citations.get((doc_id, None))

@@ -1,0 +1,58 @@
+"""Facet counts for event lists: how many matching events per type, actor, outlet and year.
+
+Datasette-style facets: each value comes with the number of events the list would keep if the
+value were added to the filter, so a reader sees the shape of the data before clicking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .events import EventFilter, filtered_ids
+from .models import EventRow, EvidenceRow, OutletRow, ParticipantRow
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str  # what goes into the filter
+    label: str  # what a reader sees
+    count: int
+
+
+FACETS = ("type", "actor", "outlet", "year")
+
+
+def event_facets(session: Session, f: EventFilter = EventFilter(), top: int = 12) -> dict[str, list[FacetValue]]:
+    ids = select(filtered_ids(f).subquery().c.id)
+    n = func.count()
+    by_type = session.execute(
+        select(EventRow.event_type, n).where(EventRow.id.in_(ids))
+        .group_by(EventRow.event_type).order_by(n.desc(), EventRow.event_type).limit(top)
+    )  # fmt: skip
+    n_events = func.count(func.distinct(ParticipantRow.event_id))
+    by_actor = session.execute(
+        select(ParticipantRow.code, n_events)
+        .where(ParticipantRow.role == "actor", ParticipantRow.event_id.in_(ids))
+        .group_by(ParticipantRow.code).order_by(n_events.desc(), ParticipantRow.code).limit(top)
+    )  # fmt: skip
+    n_reported = func.count(func.distinct(EvidenceRow.event_id))
+    by_outlet = session.execute(
+        select(EvidenceRow.outlet_id, func.min(OutletRow.name), n_reported)
+        .join(OutletRow, OutletRow.id == EvidenceRow.outlet_id)
+        .where(EvidenceRow.event_id.in_(ids))
+        .group_by(EvidenceRow.outlet_id).order_by(n_reported.desc(), EvidenceRow.outlet_id).limit(top)
+    )  # fmt: skip
+    year = func.substr(EventRow.date, 1, 4)
+    by_year = session.execute(
+        select(year, n).where(EventRow.id.in_(ids), EventRow.date.is_not(None))
+        .group_by(year).order_by(year)
+    )  # fmt: skip
+    return {
+        "type": [FacetValue(t, t, c) for t, c in by_type],
+        "actor": [FacetValue(code, code, c) for code, c in by_actor],
+        "outlet": [FacetValue(oid, name or oid, c) for oid, name, c in by_outlet],
+        "year": [FacetValue(y, y, c) for y, c in by_year],
+    }
