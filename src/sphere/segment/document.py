@@ -1,29 +1,90 @@
-"""`segment_page`: one page and its source item to a stored-ready `Document`."""
+"""`segment_page`: a page and its source item to a `Document` with its units.
+
+Metadata comes, in order of trust, from the container (a JSONL line's or a feed item's fields),
+the HTML (trafilatura's and the <head>'s), then the text's own header lines. A unit takes its
+own date, author, title, outlet and URL where the text gives them; a body takes the document's;
+a unit with no date of its own takes the document's date.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
 
 from ..ids import content_hash
 from ..types import Document, Page, SourceItem, Unit
+from .article import article_specs, comment_spec
+from .dates import parse_date
+from .header import PageMeta, read_header
+from .lines import split_lines
+from .outlets import lookup_outlet
+from .text import detect_genre, segment_text
+
+UNIT_PREFIX = {"article": "body", "comment": "comment", "forum-post": "post", "clipping": "clipping"}
+
+
+def container_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    return parse_date(value[:10]) or parse_date(value)
+
+
+def html_specs(page: Page) -> tuple[list[Unit], PageMeta] | None:
+    """Units of an HTML page from its parts; None when it is a forum or clipping page."""
+    specs: list[Unit] = []
+    meta = PageMeta()
+    for kind, start, end in page.parts:
+        lines = [line for line in split_lines(page.text[start:end])]
+        lines = [replace(line, start=line.start + start, end=line.end + start) for line in lines]
+        if kind == "article":
+            if detect_genre(lines) != "article":
+                return None
+            found, first = article_specs(lines)
+            specs.extend(u for u in found if u.kind == "article")
+            meta = read_header(lines[:first], lines)
+        else:
+            spec = comment_spec(lines)
+            if spec is not None:
+                specs.append(spec)
+    return specs, meta
+
+
+def number_units(doc_id: str, specs: list[Unit], meta: PageMeta, published: date | None) -> tuple[Unit, ...]:
+    counts: dict[str, int] = {}
+    units = []
+    for s in sorted(specs, key=lambda s: s.start):
+        if s.kind == "article" and "article" in counts:
+            continue  # one body per document
+        counts[s.kind] = counts.get(s.kind, 0) + 1
+        uid = "body" if s.kind == "article" else f"{UNIT_PREFIX[s.kind]}-{counts[s.kind]}"
+        if s.kind == "article":
+            s = replace(s, title=meta.title, author=meta.author, outlet=meta.outlet, url=meta.url, published=published)
+        units.append(
+            Unit(doc_id, uid, s.kind, s.start, s.end, published=s.published or published,
+                 author=s.author, title=s.title, outlet=s.outlet, url=s.url)
+        )
+    return tuple(units)
 
 
 def segment_page(page: Page, item: SourceItem) -> Document:
-    text = page.text
-    units: list[Unit] = []
-    parts = page.parts or (("article", 0, len(text)),)
-    n_comments = 0
-    for kind, start, end in parts:
-        chunk = text[start:end]
-        s = start + (len(chunk) - len(chunk.lstrip()))
-        e = start + len(chunk.rstrip())
-        if e <= s:
-            continue
-        if kind == "comment":
-            n_comments += 1
-            units.append(Unit(item.doc_id, f"comment-{n_comments}", "comment", s, e))
-        else:
-            units.append(Unit(item.doc_id, "body", "article", s, e, title=item.title or page.title))
+    """The document of one page: its units (offsets into page.text) and its metadata."""
+    found = html_specs(page) if page.parts else None
+    if found is None:
+        seg = segment_text(page.text)
+        specs, text_meta = seg.units, seg.meta
+    else:
+        specs, text_meta = found
+    url = item.url or page.url or text_meta.url
+    outlet_name = item.outlet or page.site_name or text_meta.outlet
+    ref = lookup_outlet(url=url, name=outlet_name)
+    meta = PageMeta(
+        title=item.title or page.title or text_meta.title,
+        author=item.author or page.author or text_meta.author,
+        published=container_date(item.published) or page.published or text_meta.published,
+        outlet=ref.name if ref else None,
+        url=url,
+    )
     return Document(
         doc_id=item.doc_id,
         origin=item.origin,
@@ -31,17 +92,18 @@ def segment_page(page: Page, item: SourceItem) -> Document:
         encoding=page.encoding,
         media_type=item.media_type,
         extractor=page.extractor,
-        text=text,
-        title=item.title or page.title,
-        author=item.author or page.author,
-        outlet=item.outlet or page.site_name,
-        url=item.url or page.url,
-        published=page.published,
-        units=tuple(units),
+        text=page.text,
+        title=meta.title,
+        author=meta.author,
+        outlet=meta.outlet,
+        url=meta.url,
+        published=meta.published,
+        units=number_units(item.doc_id, specs, meta, meta.published),
         raw=item.raw,
     )
 
 
 def pipe(pairs: Iterable[tuple[Page, SourceItem]], batch_size: int = 64) -> Iterator[Document]:
+    """`segment_page` over a stream (segmentation is per page; batch_size is for symmetry)."""
     for page, item in pairs:
         yield segment_page(page, item)

@@ -1,0 +1,96 @@
+"""News pages and blog posts: the body, then the reader comments under it.
+
+The body starts at the first line of prose (the lines above it are the masthead, menus, title,
+byline and date) and runs until the page says the article is over: a share bar, a tag list, a
+comment section, "Reply", a footer. Furniture inside the body (a subscription prompt between
+paragraphs) stays inside its span; furniture at its ends does not.
+
+Comments are read in one of two layouts:
+- delimited: each comment is followed by a "Reply" line (WordPress, most news sites); the first
+  one starts after the last furniture line above it (the comment-section head or policy);
+- headed: after a comment-section head, each comment opens with a name and a date line.
+Either way a comment's own name and date lines are its author and date, not its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..types import Unit
+from .lines import Line, is_handle
+from .spans import BODY_STOPS, FURNITURE, found_unit, read_comment_head, trimmed
+
+
+def body_span(lines: Sequence[Line], lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
+    """(first line index, stop index) of the body in lines[lo:hi], or None without prose."""
+    hi = len(lines) if hi is None else hi
+    first = next((i for i in range(lo, hi) if lines[i].kind == "prose"), None)
+    if first is None:
+        return None
+    stop = next((i for i in range(first + 1, hi) if lines[i].kind in BODY_STOPS), hi)
+    return first, stop
+
+
+def comment_specs(lines: Sequence[Line], lo: int, hi: int | None = None) -> list[Unit]:
+    """The comments in lines[lo:hi] (after a body), in either layout."""
+    hi = len(lines) if hi is None else hi
+    replies = [i for i in range(lo, hi) if lines[i].kind == "reply"]
+    blocks: list[list[Line]] = []
+    if replies:
+        prev = None
+        for r in replies:
+            if prev is None:
+                s = r - 1
+                while s >= lo and lines[s].kind not in FURNITURE - {"blank"}:
+                    s -= 1
+                blocks.append(list(lines[s + 1 : r]))
+            else:
+                blocks.append(list(lines[prev + 1 : r]))
+            prev = r
+    else:
+        heads = [i for i in range(lo, hi) if lines[i].kind == "comments"]
+        if heads:
+            blocks = headed_blocks(lines, heads[-1] + 1, hi)
+    specs = []
+    for block in blocks:
+        spec = comment_spec(block)
+        if spec is not None:
+            specs.append(spec)
+    return specs
+
+
+def is_comment_head(lines: Sequence[Line], i: int) -> bool:
+    line = lines[i]
+    if line.kind == "byline" and line.date:
+        return True
+    nxt = next((lines[j] for j in range(i + 1, min(i + 3, len(lines))) if lines[j].kind != "blank"), None)
+    return line.kind in ("name", "other", "title") and is_handle(line.text) and nxt is not None and nxt.kind == "date"
+
+
+def headed_blocks(lines: Sequence[Line], lo: int, hi: int) -> list[list[Line]]:
+    stop = next((i for i in range(lo, hi) if lines[i].kind == "end"), hi)
+    heads = [i for i in range(lo, stop) if is_comment_head(lines, i)]
+    return [list(lines[h : (heads[k + 1] if k + 1 < len(heads) else stop)]) for k, h in enumerate(heads)]
+
+
+def comment_spec(block: Sequence[Line]) -> Unit | None:
+    head = read_comment_head(trimmed(block))
+    body = trimmed(head.body)
+    if not body:
+        return None
+    return found_unit("comment", body[0].start, body[-1].end, published=head.published, author=head.author)
+
+
+def article_specs(lines: Sequence[Line]) -> tuple[list[Unit], int]:
+    """The body and comment units of a news page or blog post; and where the body starts."""
+    span = body_span(lines)
+    if span is None:
+        text = trimmed([line for line in lines if line.kind not in FURNITURE or line.kind == "blank"])
+        if not text:
+            return [], len(lines)
+        return [found_unit("article", text[0].start, text[-1].end)], text[0].n
+    first, stop = span
+    body = trimmed(lines[first:stop])
+    specs = [found_unit("article", body[0].start, body[-1].end)]
+    specs.extend(comment_specs(lines, stop))
+    return specs, first

@@ -1,0 +1,119 @@
+"""Forum threads: one unit per post, with the poster's name and, where shown, the post's date.
+
+A post opens with a header: a post number ("1. Yusuf", "#3"), the poster's name and member
+title ("Yusuf GUARDIAN Administrator"), and a profile block whose fields ("Joined: ...", a join
+date, "Messages: 311", "Likes Received:") are the anchors the header is found by. The join date
+is the poster's, never the post's. The post's text runs to the next header; a trailing
+"name, date" line is the post's own date, "Like Reply" and client signatures ("Sent from my
+iPhone") are furniture. A header followed by nothing but a profile field (a location such as
+"EST, USA") is a post whose text did not survive the copy: no unit. The first post is the
+thread's opening post: it gets the thread's title and its start date ("Discussion in 'X'
+started by Yusuf, Oct 17, 2015.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..types import Unit
+from .lines import Line, is_handle, strip_member_title
+from .spans import FURNITURE, found_unit, trimmed
+
+LOCATION = re.compile(r"^[A-ZА-Я][\w .'’-]*(?:,\s*[A-ZА-Я][\w .'’-]*)+$")
+
+
+@dataclass(frozen=True)
+class Header:
+    start: int  # index of the header's first line
+    end: int  # index of its last line
+    author: str | None
+
+
+def profile_line(line: Line) -> bool:
+    """A name with a member title, a title alone, or a bare handle: the top of a profile block."""
+    if strip_member_title(line.text):
+        return True
+    return line.kind in ("name", "other", "title") and " " not in line.text and is_handle(line.text)
+
+
+def clusters(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """Runs of profile fields: (first anchor, last anchor), anchors at most 3 lines apart."""
+    anchors = [line.n for line in lines if line.kind == "forum"]
+    runs: list[tuple[int, int]] = []
+    for a in anchors:
+        if runs and a - runs[-1][1] <= 3:
+            runs[-1] = (runs[-1][0], a)
+        else:
+            runs.append((a, a))
+    return runs
+
+
+def find_header(lines: Sequence[Line], first: int, last: int, floor: int) -> Header:
+    start = first
+    author = None
+    i = first - 1
+    while i > floor:
+        line = lines[i]
+        if line.kind == "blank":
+            i -= 1
+            continue
+        if line.kind == "postno":
+            start, author = i, line.name or author
+            break
+        if line.kind == "date" or profile_line(line):
+            start = i
+            if author is None or line.kind != "date":
+                user = strip_member_title(line.text)
+                if user and user.lower() not in ("senior", "member", "new", "regular", "well-known", "moderator", "administrator"):
+                    author = user
+                elif line.kind != "date" and not user:
+                    author = line.text
+            i -= 1
+            continue
+        break
+    end = last
+    nxt = next((j for j in range(last + 1, min(last + 3, len(lines))) if lines[j].kind != "blank"), None)
+    if nxt is not None and LOCATION.match(lines[nxt].text) and len(lines[nxt].text.split()) <= 5:
+        end = nxt
+    return Header(start, end, author)
+
+
+def trailing_signature(body: list[Line]) -> tuple[list[Line], date | None]:
+    """Drop a closing "name, date" line (the post's date) and the furniture around it."""
+    body = trimmed(body)
+    if body and body[-1].kind == "byline" and body[-1].date:
+        return trimmed(body[:-1]), body[-1].date
+    return body, None
+
+
+def forum_specs(lines: Sequence[Line], thread_title: str | None) -> tuple[list[Unit], int]:
+    """The posts of a thread; and the index of the first post's header."""
+    headers: list[Header] = []
+    floor = -1
+    for first, last in clusters(lines):
+        h = find_header(lines, first, last, floor)
+        headers.append(h)
+        floor = h.end
+    thread = next((line for line in lines if line.kind == "thread"), None)
+    end_of_thread = next(
+        (line.n for line in lines if line.kind == "end" and headers and line.n > headers[-1].end), len(lines)
+    )
+    specs: list[Unit] = []
+    for k, h in enumerate(headers):
+        stop = headers[k + 1].start if k + 1 < len(headers) else end_of_thread
+        body, when = trailing_signature([line for line in lines[h.end + 1 : stop]])
+        if not [line for line in body if line.kind not in FURNITURE]:
+            continue
+        first_post = not specs
+        if first_post and thread is not None and when is None:
+            when = thread.date
+        specs.append(
+            found_unit(
+                "forum-post", body[0].start, body[-1].end, published=when, author=h.author,
+                title=thread_title if first_post else None,
+            )
+        )
+    return specs, (headers[0].start if headers else len(lines))

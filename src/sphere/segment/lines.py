@@ -1,0 +1,206 @@
+"""Lines of a copied page, each with the class a reader would give it at a glance.
+
+A person who copies a web page gets the article mixed with its furniture: menus, bylines, share
+bars, "Reply" under each comment, a forum poster's profile block. The segmenter never looks for
+one site's strings; it classifies every line by general cues (page furniture listed in
+`data/page_cues.yaml`, dates, bylines, the shape of prose, titles and names) and reads the page's
+structure from the sequence of classes.
+
+    blank separator url                   layout
+    reply forum signature comments end boiler   furniture (see page_cues.yaml for each role)
+    date byline thread postno             metadata lines
+    tags prose title name other           text
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .dates import find_date, parse_date
+
+CUES = Path(__file__).parent / "data" / "page_cues.yaml"
+
+SEPARATOR = re.compile(r"^(?:[.·•_=*~#+-]\s*){5,}$")
+URL = re.compile(r"^(?:<)?(https?://\S+?)(?:>)?$", re.I)
+TRAILING_URL = re.compile(r"\s+(https?://\S+)$", re.I)
+BYLINE = re.compile(
+    r"^(?:by|von|par|автор|author|written\s+by|text|текст)\s*:?\s+(?P<name>[^|,;:]{2,60}?)"
+    r"(?:\s*[|,;·•–—-]\s*(?P<rest>.*))?$",
+    re.I,
+)
+THREAD = re.compile(
+    r"^discussion\s+in\s+['\"‘’“”](?P<forum>.+?)['\"‘’“”]\s+started\s+by\s+(?P<name>.+?),\s*(?P<when>.+?)\.?$",
+    re.I,
+)
+POSTNO = re.compile(r"^(?:(?:#|post\s*#?)\s*(?P<n1>\d{1,5})(?:\s+(?P<name1>\S.{0,40}))?|(?P<n2>\d{1,5})\.\s+(?P<name2>[^\s.][^\s]{0,39}))$", re.I)
+WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*", re.U)
+SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$|[.!?]['\"”’»)\]]*\s+['\"“«(\[]?[A-ZА-Я0-9]")
+HANDLE = re.compile(r"^[\w.@-]{2,30}$")
+PERSON = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ]\.)(?:\s+(?:[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ]\.|de|van|von|al|el|bin|ibn)){0,3}\.?$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    role: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Cues:
+    cues: tuple[Cue, ...]
+    member_titles: tuple[str, ...]
+    outlet_words: frozenset[str]
+
+
+@cache
+def load_cues(path: Path = CUES) -> Cues:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cues = tuple(
+        Cue(c["role"], re.compile(rf"(?:{c['pattern']})", re.I)) for c in data["cues"]
+    )
+    titles = tuple(sorted((t.lower() for t in data["member_titles"]["words"]), key=len, reverse=True))
+    return Cues(cues, titles, frozenset(w.lower() for w in data["outlet_words"]["words"]))
+
+
+@dataclass(frozen=True)
+class Line:
+    n: int  # index among the page's lines
+    start: int  # offset of the first non-space character in the text
+    end: int  # offset after the last non-space character
+    text: str  # the line, stripped
+    kind: str
+    date: date | None = None  # for date, byline, thread lines
+    name: str | None = None  # for byline, thread, postno lines
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+BULLET = re.compile(r"^[•·▪►●*–-]\s+")
+
+
+def cue_role(text: str) -> str | None:
+    text = BULLET.sub("", text)
+    for cue in load_cues().cues:
+        if cue.pattern.fullmatch(text):
+            return cue.role
+    return None
+
+
+def is_prose(text: str) -> bool:
+    n = len(words(text))
+    return n >= 25 or (n >= 8 and bool(SENTENCE_END.search(text)))
+
+
+def is_title(text: str) -> bool:
+    n = len(words(text))
+    return 3 <= n <= 30 and bool(re.match(r"^['\"“«‘]?[A-ZА-ЯЁ0-9]", text)) and not text.endswith((".", ",", ";"))
+
+
+def is_person(text: str) -> bool:
+    """Looks like a person's name: one to four capitalised words ("Clara Weiss", "Nurlan K.")."""
+    return bool(PERSON.match(text)) and len(text) <= 50
+
+
+def is_name(text: str) -> bool:
+    """A short capitalised line: a person, a site's masthead ("STEPPE HERALD"), a section."""
+    ws = text.split()
+    return 1 <= len(ws) <= 5 and len(text) <= 50 and not re.search(r"\d", text) and (
+        is_person(text) or text.isupper() or all(w[:1].isupper() or w.lower() in ("of", "the", "and", "on", "in") for w in ws)
+    )
+
+
+def is_handle(text: str) -> bool:
+    """Looks like a commenter's or poster's name: a handle ("kgz_observer") or a person."""
+    if HANDLE.match(text) and not text.endswith(".") and not text.isdigit():
+        return bool(re.search(r"[_\d@]|[a-z][A-Z]", text)) or text[:1].isupper()
+    return is_person(text)
+
+
+def is_tags(text: str) -> bool:
+    items = [i.strip() for i in text.split(",")]
+    return (
+        len(items) >= 4
+        and all(1 <= len(i.split()) <= 3 for i in items)
+        and not SENTENCE_END.search(text)
+    )
+
+
+def is_outlet_name(text: str) -> bool:
+    """A masthead: a name made with an outlet word ("Pamir Watch") or written in capitals."""
+    ws = text.split()
+    if not (1 <= len(ws) <= 6 and len(text) <= 60 and text[:1].isupper()) or re.search(r"\d|[.!?]\s|[.!?:;]$", text):
+        return False
+    if text.isupper() and len(text) > 3:
+        return True
+    return bool({w.lower().strip(".,'’") for w in ws} & load_cues().outlet_words)
+
+
+def strip_member_title(text: str) -> str | None:
+    """The user name of a profile line "Yusuf GUARDIAN Administrator" (None if no title in it)."""
+    low = text.lower()
+    for title in load_cues().member_titles:
+        if re.search(rf"(?<!\w){re.escape(title)}(?!\w)", low):
+            return text.split()[0]
+    return None
+
+
+def classify(text: str) -> tuple[str, date | None, str | None]:
+    """(kind, date, name) of one stripped line."""
+    if not text:
+        return "blank", None, None
+    if SEPARATOR.match(text):
+        return "separator", None, None
+    if URL.match(text):
+        return "url", None, None
+    m = THREAD.match(text)
+    if m:
+        return "thread", parse_date(m["when"]) or (find_date(m["when"]).value if find_date(m["when"]) else None), m["name"].strip()
+    m = POSTNO.match(text)
+    if m:
+        return "postno", None, (m["name1"] or m["name2"] or "").strip() or None
+    role = cue_role(text)
+    if role:
+        return role, None, None
+    when = parse_date(text)
+    if when:
+        return "date", when, None
+    m = BYLINE.match(text)
+    if m and (is_person(m["name"].strip()) or is_handle(m["name"].strip())):
+        rest = m["rest"] or ""
+        return "byline", parse_date(rest) if rest else None, m["name"].strip()
+    if "," in text or "|" in text:
+        head, _, tail = re.split(r"\s*[,|]\s*", text, maxsplit=1)[0], None, re.split(r"\s*[,|]\s*", text, maxsplit=1)[-1]
+        when = parse_date(tail)
+        if when and (is_person(head) or is_handle(head)):
+            return "byline", when, head
+    if is_tags(text):
+        return "tags", None, None
+    if is_prose(text):
+        return "prose", None, None
+    if is_title(text):
+        return "title", None, None
+    if is_name(text) or is_handle(text):
+        return "name", None, None
+    return "other", None, None
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of `text` with its offsets and class (blank lines included)."""
+    out: list[Line] = []
+    pos = 0
+    for n, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start = pos + lead
+        kind, when, name = classify(stripped)
+        out.append(Line(n, start, start + len(stripped), stripped, kind, when, name))
+        pos += len(raw) + 1
+    return out

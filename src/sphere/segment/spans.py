@@ -1,0 +1,69 @@
+"""What the genre readers share: unit specs, the line classes that are text, and trimming."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..types import Unit
+from .lines import Line, is_handle
+
+# Line classes that are page furniture: never the first or last line of a unit.
+FURNITURE = frozenset({"blank", "separator", "url", "reply", "forum", "signature", "comments", "end", "boiler"})
+# Classes that end an article body.
+BODY_STOPS = frozenset({"end", "comments", "reply", "separator", "forum", "thread"})
+
+
+def found_unit(kind: str, start: int, end: int, **meta) -> Unit:
+    """A unit as a genre reader finds it: no document or unit id yet (`document` numbers them)."""
+    return Unit("", "", kind, start, end, **meta)
+
+
+def content(lines: Sequence[Line]) -> list[Line]:
+    return [line for line in lines if line.kind not in FURNITURE]
+
+
+def trimmed(lines: Sequence[Line]) -> list[Line]:
+    """`lines` without furniture at either end (furniture inside stays: units are spans)."""
+    lo, hi = 0, len(lines)
+    while lo < hi and lines[lo].kind in FURNITURE:
+        lo += 1
+    while hi > lo and lines[hi - 1].kind in FURNITURE:
+        hi -= 1
+    return list(lines[lo:hi])
+
+
+SAYS = re.compile(r"^(?P<name>.{2,40}?)\s+(?:says|said|wrote|пишет|написал)\s*:?$", re.I)
+
+
+@dataclass(frozen=True)
+class CommentHead:
+    author: str | None
+    published: date | None
+    body: list[Line]
+
+
+def strong_handle(text: str) -> bool:
+    """A user name that cannot be a sentence: "kgz_observer", "observer77", "AlmatyReader"."""
+    return " " not in text and bool(re.search(r"[_\d@]|[a-z][A-Z]", text)) and is_handle(text)
+
+
+def read_comment_head(lines: Sequence[Line]) -> CommentHead:
+    """Split a comment's lines into its header (author, date) and its text."""
+    body = [line for line in lines if line.kind not in FURNITURE]
+    author: str | None = None
+    when: date | None = None
+    if body and body[0].kind == "byline":
+        author, when, body = body[0].name, body[0].date, body[1:]
+    elif len(body) >= 2 and body[1].kind == "date" and (is_handle(body[0].text) or body[0].kind == "name"):
+        author, when, body = body[0].text, body[1].date, body[2:]
+    elif body and body[0].kind == "date":
+        when, body = body[0].date, body[1:]
+        if len(body) >= 2 and strong_handle(body[0].text):
+            author, body = body[0].text, body[1:]
+    elif len(body) >= 2 and (strong_handle(body[0].text) or SAYS.match(body[0].text)):
+        m = SAYS.match(body[0].text)
+        author, body = (m["name"] if m else body[0].text), body[1:]
+    return CommentHead(author, when, body)
