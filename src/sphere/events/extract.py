@@ -47,6 +47,8 @@ JOINT_WORDS = frozenset({"joint", "combined", "multinational", "bilateral", "tri
 OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "official", "envoy",
                             "premier", "chancellor", "king", "secretary", "chief", "commander",
                             "ambassador", "diplomat", "head", "emir", "prime", "foreign"})
+NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since"})
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "hypothetical", "eventual", "probable", "prospective", "alleged", "rumoured", "rumored"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "along", "around", "on"})
 DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)[- ]day(?:s)?(?:[- ]long)?\b", re.I)
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -207,8 +209,13 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         recipients.extend(r2)
     if entry.inverse:
         actors, recipients = recipients, actors
-    if not actors:
+    if not actors and (verbal_head or (entry.event == "CONSULT" and trig.dep_ == "pobj" and trig.head.lower_ in NOMINAL_CONTROL_PREPS)):
+        # "agreed to hold ...", "after returning from a trip to ...": the controlling subject
         actors.extend(controller(head, tm))
+    if c.nominal and entry.joint_event:
+        # joint drills "in Tajikistan": the host state takes part
+        for o in prep_objects(trig, {"in"}) + (prep_objects(head, {"in"}) if head is not trig else []):
+            recipients.extend(phrase_participants(o, tm))
     if not actors and speaker and (entry.event in VERBAL_TYPES or c.entry.speech or entry.only_negated):
         actors.extend(speaker)
     actors_u = unique(actors)
@@ -235,7 +242,7 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
     entry = c.entry
     etype, mode, status = entry.event, entry.mode, st.status
     parties = codes(actors) | codes(recipients)
-    if entry.joint_event and (len(parties) >= 2 or any(lemma(t) in JOINT_WORDS for t in c.trigger.children)):
+    if entry.joint_event and (len(parties) >= 2 or any(lemma(t) in JOINT_WORDS for t in c.trigger.subtree if t.i < c.trigger.i)):
         etype, mode = entry.joint_event, entry.joint_mode if entry.joint_mode is not None else ()
     if st.obligation and st.reported and speaker and not entry.speech:
         # "X said that Y must ...": X demands it of Y (PLOVER REQUEST)
@@ -325,6 +332,63 @@ def location_for(c: Candidate, sent, owners, tm: TokenMentions, kb) -> Location 
     return loc
 
 
+def line_span(doc_text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The part of [start, end) on the line holding document offset `at`, trimmed: a sentence
+    the parser ran across a line break (a byline, a caption, a menu) keeps only its own line."""
+    lo = doc_text.rfind("\n", start, at)
+    lo = start if lo < 0 else lo + 1
+    hi = doc_text.find("\n", at, end)
+    hi = end if hi < 0 else hi
+    while hi > lo and doc_text[hi - 1].isspace():
+        hi -= 1
+    while lo < hi and doc_text[lo].isspace():
+        lo += 1
+    return lo, hi
+
+
+def governing_status(c: Candidate, lex: Lexicon, reported: bool) -> Status | None:
+    """A bare nominal ("attacks", "a possible redeployment") takes the modality of the verb it
+    depends on ("may become a victim of attacks") and of modifiers like "possible"."""
+    if any(lemma(t) in HYPOTHETICAL_MODIFIERS for t in c.trigger.children):
+        return Status("hypothetical", 0, reported=reported)
+    node = c.trigger.head
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            st = clause_status(node, node, lex, reported)
+            return st if st.status in ("hypothetical", "negated", "future") else None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def orphan_dates(sent, dates: list[DateMention], owners: dict[int, object], cands: list[Candidate]) -> dict[int, list[DateMention]]:
+    """Date expressions that hang under no predicate ("... became concerned after the assault
+    on Kunduz, last month") go to the nearest predicate in the sentence."""
+    out: dict[int, list[DateMention]] = {}
+    base = sent.start_char
+    for d in dates:
+        span = sent.doc.char_span(base + d.start, base + d.end, alignment_mode="expand")
+        if span is None or any(t.i in owners for t in span):
+            continue
+        nearest = min(cands, key=lambda c: min(abs(c.trigger.i - span.start), abs(c.trigger.i - span.end)))
+        out.setdefault(id(nearest), []).append(d)
+    return out
+
+
+def reporter_dates(reporter, by_owner, pub):
+    node = reporter
+    for _ in range(3):
+        rep = by_owner.get(id(node), [])
+        value = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None])
+        if value is not None:
+            return value
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
 def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb, options: Options) -> list[Event]:
     cands = find_candidates(sent, lex, tm)
     if not cands:
@@ -335,65 +399,77 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
     pub = pu.unit.published or parsed.document.published
     dates = find_dates(sent.text, pub, 0)
     by_owner = attached_dates(sent, dates, owners)
+    orphans = orphan_dates(sent, dates, owners, cands)
     doc_text = parsed.document.text
-    start = pu.offset + sent.start_char
-    end = pu.offset + sent.end_char
-    while end > start and doc_text[end - 1].isspace():
-        end -= 1
-    while start < end and doc_text[start].isspace():
-        start += 1
-    if end <= start:
-        return []
-    evidence = Evidence(parsed.document.doc_id, pu.unit.unit_id, doc_text[start:end], start, end)
-    lemmas = {lemma(t) for t in sent} | {t.lower_ for t in sent}
+    s_start, s_end = pu.offset + sent.start_char, pu.offset + sent.end_char
     out: list[Event] = []
     for c in cands:
-        speaker, reporter = speaker_of(c.head, tm, lex.reporting_verbs)
-        st = clause_status(c.head, c.trigger, lex, reported=reporter is not None)
-        actors, recipients = participants_of(c, tm, speaker)
-        if c.entry.requires_official and not is_official(actors, c.head):
+        lo, hi = line_span(doc_text, s_start, s_end, pu.offset + c.trigger.idx)
+        if hi <= lo:
             continue
-        if c.entry.forces_required and not has_forces(c, lex):
-            continue
-        typed = type_event(c, st, actors, recipients, speaker)
-        if typed is None:
-            continue
-        etype, mode, status, actors, recipients = typed
-        if not actors:
-            continue
-        n_parties = len(codes(actors) | codes(recipients))
-        if c.entry.requires_recipient and not recipients:
-            continue
-        if c.entry.requires_participants and n_parties + (1 if len(actors) > 1 else 0) < c.entry.requires_participants and not (c.entry.requires_participants == 2 and len(actors) >= 2):
-            continue
-        if status == "negated" and not options.keep_negated:
-            continue
-        if status == "hypothetical" and not options.keep_hypothetical:
-            continue
-        own = by_owner.get(id(c), [])
-        value = date_for(c, own, pub, st)
-        if etype == "AGREE" and c.entry.event != "AGREE" and not c.entry.speech:
-            value = None  # a promise of a future act is dated when it was made (ANNOTATION)
-        if (value is None or value.date is None) and reporter is not None and (etype in VERBAL_TYPES):
-            rep = by_owner.get(id(reporter), [])
-            value = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None]) or value
-        if (value is None or value.date is None) and pub is not None:
-            if etype in VERBAL_TYPES and not (value and value.enddate):
-                value = DateValue(pub.isoformat(), "day")
-            elif status == "ongoing":
-                value = DateValue(pub.isoformat()[:7], "month", value.enddate if value else None)
-        if value is not None and value.date and pub is not None and status == "occurred" and int(value.date[:4]) < pub.year - 1:
-            status = "historical"
-        mode = refine_modes(etype, tuple(mode), lemmas, lex)
-        context = contexts_of(lemmas, etype, c.entry.context)
-        loc = location_for(c, sent, owners, tm, kb)
-        eid = make_id("event", etype, ",".join(sorted(codes(actors))), ",".join(sorted(codes(recipients))),
-                      value.date if value else None, evidence.doc_id, evidence.start, c.trigger.i)
-        out.append(Event(
-            event_id=eid, event_type=etype, actors=actors, recipients=recipients, mode=mode,
-            context=context, date=value.date if value else None,
-            enddate=value.enddate if value else None,
-            date_precision=value.precision if value and value.date else None, status=status,
-            location=loc, evidence=(evidence,), sources=(), confidence=0.6,
-        ))
+        tm.window = (lo, hi)
+        try:
+            event = candidate_event(parsed, pu, sent, c, lex, tm, kb, options, owners, by_owner, orphans, pub, (lo, hi))
+        finally:
+            tm.window = None
+        if event is not None:
+            out.append(event)
     return out
+
+
+def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMentions, kb, options: Options,
+                    owners, by_owner, orphans, pub, span: tuple[int, int]) -> Event | None:
+    lo, hi = span
+    evidence = Evidence(parsed.document.doc_id, pu.unit.unit_id, parsed.document.text[lo:hi], lo, hi)
+    speaker, reporter = speaker_of(c.head, tm, lex.reporting_verbs)
+    st = clause_status(c.head, c.trigger, lex, reported=reporter is not None)
+    if c.nominal and c.head is c.trigger:
+        st = governing_status(c, lex, reporter is not None) or st
+    actors, recipients = participants_of(c, tm, speaker)
+    if c.entry.requires_official and not is_official(actors, c.head):
+        return None
+    if c.entry.forces_required and not has_forces(c, lex):
+        return None
+    typed = type_event(c, st, actors, recipients, speaker)
+    if typed is None:
+        return None
+    etype, mode, status, actors, recipients = typed
+    if not actors:
+        return None
+    n_parties = len(codes(actors) | codes(recipients))
+    if c.entry.requires_recipient and not recipients:
+        return None
+    if c.entry.requires_participants and n_parties < c.entry.requires_participants and not (
+        c.entry.requires_participants == 2 and len(actors) >= 2
+    ):
+        return None
+    if status == "negated" and not options.keep_negated:
+        return None
+    if status == "hypothetical" and not options.keep_hypothetical:
+        return None
+    own = by_owner.get(id(c), []) or orphans.get(id(c), [])
+    value = date_for(c, own, pub, st)
+    if etype == "AGREE" and c.entry.event != "AGREE" and not c.entry.speech:
+        value = None  # a promise of a future act is dated when it was made (ANNOTATION)
+    if (value is None or value.date is None) and reporter is not None and etype in VERBAL_TYPES:
+        value = reporter_dates(reporter, by_owner, pub) or value
+    if (value is None or value.date is None) and pub is not None:
+        if etype in VERBAL_TYPES and not (value and value.enddate):
+            value = DateValue(pub.isoformat(), "day")
+        elif status == "ongoing":
+            value = DateValue(pub.isoformat()[:7], "month", value.enddate if value else None)
+    if value is not None and value.date and pub is not None and status == "occurred" and int(value.date[:4]) < pub.year - 1:
+        status = "historical"
+    words = {lemma(t) for t in sent} | {t.lower_ for t in sent}
+    mode = refine_modes(etype, tuple(mode), words, lex)
+    context = contexts_of(words, etype, c.entry.context)
+    loc = location_for(c, sent, owners, tm, kb)
+    eid = make_id("event", etype, ",".join(sorted(codes(actors))), ",".join(sorted(codes(recipients))),
+                  value.date if value else None, evidence.doc_id, evidence.start, c.trigger.i)
+    return Event(
+        event_id=eid, event_type=etype, actors=actors, recipients=recipients, mode=mode,
+        context=context, date=value.date if value else None,
+        enddate=value.enddate if value else None,
+        date_precision=value.precision if value and value.date else None, status=status,
+        location=loc, evidence=(evidence,), sources=(), confidence=0.6,
+    )

@@ -13,7 +13,8 @@ the object is the actor), `speech` (a speech act: the events its complement repo
 content, not separate events), `requires_participants` (at least N participants besides none),
 `requires_recipient`, `requires_official`, `forces_required`, `object_is_recipient` (default
 true), `joint_event`/`joint_mode` (type when two or more parties act together), `governed_by`,
-`modifiers`, `complement_adj`, `source` (required).
+`modifiers`, `complement_adj`, `support` (a nominal needs a light verb or one of these words
+in its phrase: "military drills", not "room for manoeuvre"), `source` (required).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ KNOWN_FIELDS = {
     "only_negated", "passive_only", "xcomp_required", "intransitive", "inverse", "speech",
     "requires_participants", "requires_recipient", "requires_official", "forces_required",
     "object_is_recipient", "joint_event", "joint_mode", "governed_by", "modifiers",
-    "complement_adj", "source",
+    "complement_adj", "support", "source",
 }
 
 
@@ -74,6 +75,7 @@ class PredicateEntry:
     governed_by: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     complement_adj: frozenset[str] = frozenset()
+    support: frozenset[str] = frozenset()  # a nominal needs a light verb or one of these words before it
     index: int = 0  # position in the file: earlier entries win
 
 
@@ -175,7 +177,8 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
             joint_mode=tuple(raw["joint_mode"]) if "joint_mode" in raw else None,
             governed_by=_words(raw.get("governed_by"), where),
             modifiers=_words(raw.get("modifiers"), where),
-            complement_adj=_words(raw.get("complement_adj"), where), index=i,
+            complement_adj=_words(raw.get("complement_adj"), where),
+            support=_words(raw.get("support"), where), index=i,
         ))
     modes: dict[str, tuple[ModeRule, ...]] = {}
     for etype, rules in (data.get("modes") or {}).items():

@@ -49,8 +49,13 @@ class TokenMentions:
                 by_token.setdefault(t.i, m)
         return cls(by_token, tuple(mentions), offset, state_of)
 
+    window: tuple[int, int] | None = None  # document offsets: mentions outside are ignored
+
     def of(self, token) -> Mention | None:
-        return self.by_token.get(token.i)
+        m = self.by_token.get(token.i)
+        if m is not None and self.window is not None and not (self.window[0] <= m.start and m.end <= self.window[1]):
+            return None
+        return m
 
     def participant(self, m: Mention, allow_places: bool = True) -> Participant | None:
         """The participant a mention stands for; a place maps to its state, else None."""
@@ -69,14 +74,15 @@ class TokenMentions:
         return Participant(code=code, sector=m.sector, entity_text=m.text, identifier_text=m.identifier_text)
 
     def last_person_before(self, char: int) -> Mention | None:
-        """The latest person mention ending before document offset `char` (for 'he', 'she')."""
+        """The latest person mention ending before document offset `char` (for 'he', 'she');
+        None when that person is not resolved to a code (someone the KB does not know)."""
         best = None
         for m in self.mentions:
             if m.end > char:
                 break
-            if m.code and (m.kind == "person" or m.identifier_text) and not is_place(m):
+            if (m.kind == "person" or m.identifier_text or m.label == "PERSON") and not is_place(m):
                 best = m
-        return best
+        return best if best is not None and best.code else None
 
 
 def unique(people: Iterable[Participant]) -> tuple[Participant, ...]:

@@ -78,8 +78,15 @@ def has_particle(t, particles) -> bool:
     return any(c.dep_ == "prt" and c.lower_ in particles for c in t.children)
 
 
+PREDICATIVE = frozenset({"acomp", "attr", "ROOT", "oprd", "xcomp", "ccomp", "conj", "advcl", "amod"})
+
+
 def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, object | None]:
     """Whether `entry` types token `t`, and the object head that satisfied it."""
+    if entry.pos == "adj" and (t.dep_ not in PREDICATIVE or (t.dep_ == "amod" and not children(t, "xcomp", "prep"))):
+        return False, None
+    if entry.intransitive and children(t, "ccomp", "xcomp", "dobj"):
+        return False, None
     if entry.particle and not has_particle(t, entry.particle):
         return False, None
     if not entry.particle:
@@ -164,13 +171,19 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     consumed.add(c.i)
     for t in sent:
-        if t.pos_ not in ("NOUN", "PROPN") or t.i in consumed:
-            continue
+        if t.pos_ not in ("NOUN", "PROPN") or t.i in consumed or t.dep_ in ("compound", "amod"):
+            continue  # "strike aircraft", "attack helicopters": modifiers, not events
         hit = match_token(t, lex, tm)
         if not hit:
             continue
         entry, obj = hit
         head = light_head(t, lex) or t
+        if entry.speech and head is t and not children(t, "poss"):
+            continue  # "the threat of invasion": a speech nominal is an act when someone makes it
+        if entry.support and head is t and not any(
+            lemma(x) in entry.support for x in t.subtree if x.i < t.i
+        ) and t.dep_ != "pobj":
+            continue
         if head is not t and any(c.trigger is head for c in found):
             continue  # the verb itself is typed ("agreed to talks"): one event
         found.append(Candidate(entry, t, head, obj, nominal=True))

@@ -28,6 +28,11 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our", "them", "us", "i", "itself", "themselves"})
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "upon", "for", "from", "over", "at"})
 NOMINAL_ACTOR_PREPS = frozenset({"by", "of", "between", "among", "from"})
+# Nouns that frame a clause rather than name a party: "against the backdrop of", "in the wake of".
+FRAME_NOUNS = frozenset({"backdrop", "background", "wake", "light", "context", "face", "framework",
+                         "course", "basis", "pretext", "guise", "cover", "eve", "midst", "aftermath",
+                         "fear", "concern", "threat", "prospect", "spite", "view", "result", "part",
+                         "purpose", "name", "absence", "lack", "case", "event", "period", "time"})
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "conj", "prep", "pobj", "ccomp", "dobj", "oprd", "attr"})
 
 
@@ -48,6 +53,8 @@ def phrase_tokens(head) -> list:
 
 def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> tuple[Participant, ...]:
     """Participants named in the phrase of `head` (pronouns resolved to a person seen before)."""
+    if head.lemma_.lower() in FRAME_NOUNS and tm.of(head) is None:
+        return ()
     found: list[Participant] = []
     seen = set()
     for t in sorted(phrase_tokens(head), key=lambda t: t.i):
@@ -133,6 +140,8 @@ def controller(t, tm: TokenMentions, depth: int = 0) -> tuple[Participant, ...]:
     if depth > 5 or t.dep_ not in CONTROL_DEPS or t.head is t:
         return ()
     h = t.head
+    if t.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
+        return phrase_participants(h, tm)  # "citizens fighting with ...": the noun acts
     if h.pos_ in ("VERB", "AUX", "ADJ"):
         subs = subject_heads(h) if not is_passive(h) else agent_heads(h)
         for s in subs:
