@@ -20,10 +20,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlalchemy import Engine
 
 from ..errors import InputError
-from ..segment import segment_page
+from ..segment import dated_by, segment_page
 from ..segment.outlets import lookup_outlet
 from ..store.documents import clear_failures, record_failure, save_document
-from ..types import SourceItem
+from ..types import Page, SourceItem
 from .fetch import Fetcher
 from .limits import DEFAULT_MAX_SIZE, RAW_INLINE_MAX
 from .pages import make_pool, pipe
@@ -63,12 +63,15 @@ def local_file(item: SourceItem) -> str | None:
     return str(path.resolve()) if path.is_file() else None
 
 
-def store_page(engine: Engine, item: SourceItem, page) -> tuple[str, str]:
+def store_page(engine: Engine, item: SourceItem, page: Page, notes: list[str]) -> tuple[str, str]:
     doc = segment_page(page, item)
     ref = lookup_outlet(url=doc.url, name=doc.outlet)
     path = local_file(item)
     keep_raw = len(item.raw) <= RAW_INLINE_MAX or path is None
-    return save_document(engine, doc, outlet_id=ref.id if ref else None, keep_raw=keep_raw, raw_path=path)
+    return save_document(
+        engine, doc, outlet_id=ref.id if ref else None, keep_raw=keep_raw, raw_path=path,
+        date_source=dated_by(page, item, doc), notes=notes,
+    )
 
 
 def progress_bar(enabled: bool) -> Progress:
@@ -129,7 +132,7 @@ def ingest(
                     continue
                 item, page, notes = result
                 try:
-                    status, doc_id = store_page(engine, item, page)
+                    status, doc_id = store_page(engine, item, page, notes)
                 except InputError as exc:
                     fail(exc.origin, exc.reason)
                 except Exception as exc:  # one bad document never stops the batch

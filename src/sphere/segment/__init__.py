@@ -9,6 +9,6 @@ HTML arrives with its article and comment spans found by the extractor (`html`),
 or clipping page in HTML goes through the text segmenter too.
 """
 
-from .document import pipe, segment_page
+from .document import dated_by, pipe, segment_page
 
-__all__ = ["segment_page", "pipe"]
+__all__ = ["segment_page", "pipe", "dated_by"]

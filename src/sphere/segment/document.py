@@ -103,6 +103,15 @@ def segment_page(page: Page, item: SourceItem) -> Document:
     )
 
 
+def dated_by(page: Page, item: SourceItem, doc: Document) -> str | None:
+    """Which cue gave the document its date: "container", "html" or "text" (None: undated)."""
+    if doc.published is None:
+        return None
+    if container_date(item.published) == doc.published:
+        return "container"
+    return "html" if page.published == doc.published else "text"
+
+
 def pipe(pairs: Iterable[tuple[Page, SourceItem]], batch_size: int = 64) -> Iterator[Document]:
     """`segment_page` over a stream (segmentation is per page; batch_size is for symmetry)."""
     for page, item in pairs:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -59,6 +59,8 @@ def save_document(
     outlet_id: str | None = None,
     keep_raw: bool = True,
     raw_path: str | None = None,
+    date_source: str | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[Saved, str]:
     """Store a document and its units in one transaction; (status, stored id).
 
@@ -90,12 +92,77 @@ def save_document(
                 url=doc.url,
                 published=doc.published,
                 ingested_at=now(),
+                date_source=date_source if doc.published else None,
+                notes=notes or None,
                 stages={},
             )
         )
         session.flush()
         session.add_all(unit_row(doc_id, u) for u in doc.units)
+        session.flush()
+        borrow_dates(session, doc_id)
     return "new", doc_id
+
+
+def _same_article(title: str | None, url: str | None):
+    """SQL condition: a document that is the article with this title or URL."""
+    conds = []
+    if title and len(title.split()) >= 4:  # short titles ("Update") name many articles
+        t = " ".join(title.split())
+        conds.append(or_(DocumentRow.title == t, func.lower(DocumentRow.title) == t.lower()))
+    if url:
+        conds.append(DocumentRow.url == url)
+    return or_(*conds) if conds else None
+
+
+def _date_undated(session: Session, doc_id: str, when: date, source: str) -> None:
+    doc = session.get(DocumentRow, doc_id)
+    doc.published, doc.date_source = when, source
+    session.execute(
+        update(UnitRow).where(UnitRow.doc_id == doc_id, UnitRow.published.is_(None)).values(published=when)
+    )
+
+
+def borrow_dates(session: Session, doc_id: str) -> None:
+    """Date an undated article by a dated clipping of it in another document, both ways.
+
+    A clipping blog quotes an article with the article's date, title and URL; the article's own
+    copied page often shows no date at all. When one is stored, the other is looked up: an
+    undated document whose title (four words or more) or URL is that of a dated clipping gets
+    the clipping's date, and `date_source` names the clipping.
+    """
+    doc = session.get(DocumentRow, doc_id)
+    if doc.published is None:
+        cond = _same_clipping(doc.title, doc.url)
+        if cond is not None:
+            clip = session.scalars(
+                select(UnitRow).where(UnitRow.kind == "clipping", UnitRow.doc_id != doc_id,
+                                      UnitRow.published.is_not(None), cond).order_by(UnitRow.published)
+            ).first()
+            if clip is not None:
+                _date_undated(session, doc_id, clip.published, f"clipping {clip.doc_id}#{clip.unit_id}")
+    clips = session.scalars(
+        select(UnitRow).where(UnitRow.doc_id == doc_id, UnitRow.kind == "clipping", UnitRow.published.is_not(None))
+    ).all()
+    for clip in clips:
+        cond = _same_article(clip.title, clip.url)
+        if cond is None:
+            continue
+        for other in session.scalars(
+            select(DocumentRow.id).where(DocumentRow.id != doc_id, DocumentRow.published.is_(None), cond)
+        ).all():
+            _date_undated(session, other, clip.published, f"clipping {clip.doc_id}#{clip.unit_id}")
+
+
+def _same_clipping(title: str | None, url: str | None):
+    """SQL condition: a clipping unit quoting the article with this title or URL."""
+    conds = []
+    if title and len(title.split()) >= 4:
+        t = " ".join(title.split())
+        conds.append(or_(UnitRow.title == t, func.lower(UnitRow.title) == t.lower()))
+    if url:
+        conds.append(UnitRow.url == url)
+    return or_(*conds) if conds else None
 
 
 def unit_row(doc_id: str, u: Unit) -> UnitRow:

@@ -74,6 +74,10 @@ class DocumentRow(Base):
     url: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    # Where `published` comes from: "container" (JSONL/feed field), "html" (metadata), "text"
+    # (a date line), "clipping <doc>#<unit>" (a dated clipping of the same article elsewhere).
+    date_source: Mapped[str | None] = mapped_column(String(600))
+    notes: Mapped[list | None] = mapped_column(JSON)  # ingest warnings, e.g. the fallback extractor
     # Which analysis stages have run on it, and at which version: {"nlp": "1", "events": "1"}.
     stages: Mapped[dict | None] = mapped_column(JSON, default=dict)
 
