@@ -134,7 +134,7 @@ def owners_map(sent, cands: list[Candidate], reporting: list) -> dict[int, objec
         owner_of_token.setdefault(c.head.i, c)
         owner_of_token[c.trigger.i] = c
     for r in reporting:
-        owner_of_token.setdefault(r.i, r)
+        owner_of_token.setdefault(r.i, ("reporter", r.i))
     result: dict[int, object] = {}
     for t in sent:
         node, steps = t, 0
@@ -160,8 +160,14 @@ def attached_dates(sent, dates: list[DateMention], owners: dict[int, object]) ->
             # the root of a date phrase may be its own head ("Friday, July 30"): try each token
             owner = next((owners[t.i] for t in span if t.i in owners), None)
         if owner is not None:
-            by_owner.setdefault(id(owner), []).append(d)
+            by_owner.setdefault(owner_key(owner), []).append(d)
     return by_owner
+
+
+def owner_key(owner) -> object:
+    """Candidates are keyed by identity; reporting verbs by token position (spaCy makes a new
+    Token object on every access)."""
+    return owner if isinstance(owner, tuple) else id(owner)
 
 
 def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant, ...]):
@@ -207,6 +213,12 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         a2, r2 = nominal_participants(trig, tm)
         actors.extend(a2)
         recipients.extend(r2)
+    if entry.speech and not recipients and verbal_head:
+        # "promised to deliver equipment to Tajikistan": the content's addressee
+        for comp in children(head, "xcomp", "ccomp"):
+            for o in children(comp, "dobj", "dative") + prep_objects(comp, RECIPIENT_PREPS - {"from", "at", "on", "for"}):
+                if o.lemma_.lower() not in ("it", "they"):
+                    recipients.extend(phrase_participants(o, tm))
     if entry.inverse:
         actors, recipients = recipients, actors
     if not actors and (verbal_head or (entry.event == "CONSULT" and trig.dep_ == "pobj" and trig.head.lower_ in NOMINAL_CONTROL_PREPS)):
@@ -242,7 +254,8 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
     entry = c.entry
     etype, mode, status = entry.event, entry.mode, st.status
     parties = codes(actors) | codes(recipients)
-    if entry.joint_event and (len(parties) >= 2 or any(lemma(t) in JOINT_WORDS for t in c.trigger.subtree if t.i < c.trigger.i)):
+    joined = c.head is not c.trigger and lemma(c.head) in ("join", "participate", "take", "partake")
+    if entry.joint_event and (joined or len(parties) >= 2 or any(lemma(t) in JOINT_WORDS for t in c.trigger.subtree if t.i < c.trigger.i)):
         etype, mode = entry.joint_event, entry.joint_mode if entry.joint_mode is not None else ()
     if st.obligation and st.reported and speaker and not entry.speech:
         # "X said that Y must ...": X demands it of Y (PLOVER REQUEST)
@@ -313,6 +326,8 @@ def location_for(c: Candidate, sent, owners, tm: TokenMentions, kb) -> Location 
             if node.head is node:
                 break
             node = node.head
+        if not ok and "visit" in c.entry.mode and t.dep_ == "dobj" and t.head.i in (c.head.i, c.trigger.i):
+            ok = True  # "visited Tashkent"
         if not ok:
             continue
         best = m
@@ -379,7 +394,7 @@ def orphan_dates(sent, dates: list[DateMention], owners: dict[int, object], cand
 def reporter_dates(reporter, by_owner, pub):
     node = reporter
     for _ in range(3):
-        rep = by_owner.get(id(node), [])
+        rep = by_owner.get(("reporter", node.i), [])
         value = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None])
         if value is not None:
             return value

@@ -1,0 +1,142 @@
+"""The hard cases of event extraction, on sentences written for these tests (not the seeds):
+compound actors, passives, negation, future and promises, reported speech, relative dates."""
+
+from datetime import date
+
+import pytest
+from conftest import codes
+
+
+def only(events, etype):
+    found = [e for e in events if e.event_type == etype]
+    assert len(found) == 1, [(e.event_type, codes(e.actors), codes(e.recipients)) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("Kazakhstan and Kyrgyzstan signed a border treaty on Tuesday.", "SUPPORT", {"KAZ", "KGZ"}, set()),
+    ("Russia and China held joint naval drills in the Sea of Japan last week.", "COOPERATE", {"RUS", "CHN"}, set()),
+    ("Russia held military exercises with Tajikistan and Uzbekistan on Monday.", "COOPERATE", {"RUS"}, {"TJK", "UZB"}),
+    ("Uzbekistan began drills on Monday together with the Tajik army and Kyrgyzstan.", "COOPERATE", {"UZB"}, {"TJK", "KGZ"}),
+])
+def test_compound_actors_make_one_event(events_of, text, etype, actors, recipients):
+    ev = only(events_of(text), etype)
+    assert codes(ev.actors) == actors
+    assert codes(ev.recipients) == recipients
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("The defence pact was signed by Tajikistan and Turkey in Dushanbe on Monday.", {"TJK", "TUR"}),
+    ("A new air defence agreement was ratified by Kyrgyzstan last month.", {"KGZ"}),
+])
+def test_passive_signing_has_the_agent_as_actor(events_of, text, actors):
+    ev = only(events_of(text), "SUPPORT")
+    assert codes(ev.actors) == actors
+
+
+def test_negated_provision_of_bases_is_a_rejection(events_of):
+    text = ("The Uzbek Defence Ministry stated that the new doctrine does not provide for the "
+            "deployment of foreign military bases in the country.")
+    ev = only(events_of(text), "REJECT")
+    assert codes(ev.actors) == {"UZB"}
+    assert ev.status == "occurred"
+
+
+def test_refusal_with_will_not_allow_is_a_rejection(events_of):
+    ev = only(events_of("Tajikistan will not allow American troops on its soil, Rahmon said."), "REJECT")
+    assert codes(ev.actors) == {"TJK"}
+
+
+def test_negated_material_event_is_not_an_event(events_of):
+    events = events_of("Russia did not deploy troops to Tajikistan in July.")
+    assert not [e for e in events if e.event_type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize("text,actors,recipients", [
+    ("Russia will hold joint drills with Kyrgyzstan next month.", {"RUS"}, {"KGZ"}),
+    ("China promised to deliver military equipment to Tajikistan.", {"CHN"}, {"TJK"}),
+    ("Putin will visit Dushanbe next week.", {"RUS"}, {"TJK"}),
+    ("Kazakhstan offered to host talks between Russia and Turkey.", {"KAZ"}, set()),
+])
+def test_future_cooperation_and_promises_are_agree(events_of, text, actors, recipients):
+    ev = only(events_of(text), "AGREE")
+    assert codes(ev.actors) == actors
+    assert recipients <= codes(ev.recipients)
+    assert ev.status == "occurred"  # the promise happened (ANNOTATION.md)
+    assert ev.date == "2021-08-02"  # dated when it was made: the publication date
+
+
+def test_announced_future_withdrawal_is_a_concession(events_of):
+    ev = only(events_of("The United States announced that it would withdraw its troops from Afghanistan."), "CONCEDE")
+    assert codes(ev.actors) == {"USA"}
+
+
+def test_reported_speech_codes_what_was_said(events_of):
+    events = events_of("Shoigu said that Russia had delivered helicopters to Tajikistan on Monday.")
+    ev = only(events, "AID")
+    assert codes(ev.actors) == {"RUS"} and codes(ev.recipients) == {"TJK"}
+    assert ev.date == "2021-08-02"
+    assert not [e for e in events if e.event_type not in ("AID",)]  # "said" itself is no event
+
+
+def test_reported_speech_pronoun_is_the_speaker(events_of):
+    ev = only(events_of("Turkmenistan said on Friday it would not join the bloc's military exercises."), "REJECT")
+    assert codes(ev.actors) == {"TKM"}
+
+
+def test_reported_demand_with_must_is_a_request(events_of):
+    ev = only(events_of("Uzbekistan said on Tuesday that the United States must withdraw its troops."), "REQUEST")
+    assert codes(ev.actors) == {"UZB"} and codes(ev.recipients) == {"USA"}
+    assert ev.date == "2021-07-27"
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("Russia held military exercises with Tajikistan last Friday.", date(2021, 3, 2), "2021-02-26"),
+    ("Russia held military exercises with Tajikistan on Wednesday.", date(2021, 8, 2), "2021-07-28"),
+    ("Russia held military exercises with Tajikistan last month.", date(2021, 1, 5), "2020-12"),
+    ("Russia held military exercises with Tajikistan in December.", date(2021, 1, 5), "2020-12"),
+])
+def test_relative_dates_across_month_boundaries(events_of, text, published, expected):
+    ev = only(events_of(text, published), "COOPERATE")
+    assert ev.date == expected
+
+
+def test_ranges_and_durations_give_an_end_date(events_of):
+    ev = only(events_of("Russia began 10-day-long military drills with Tajikistan on August 1."), "COOPERATE")
+    assert (ev.date, ev.enddate) == ("2021-08-01", "2021-08-10")
+    ev = only(events_of("Russia and China held joint drills from August 9-14.", date(2021, 8, 20)), "COOPERATE")
+    assert (ev.date, ev.enddate) == ("2021-08-09", "2021-08-14")
+
+
+def test_single_state_drills_are_mobilization(events_of):
+    ev = only(events_of("On July 22, Tajikistan held large military readiness drills."), "MOBILIZE")
+    assert codes(ev.actors) == {"TJK"} and ev.date == "2021-07-22"
+
+
+def test_persons_resolve_to_their_state_with_sector(events_of):
+    ev = only(events_of("Sergei Shoigu visited Tashkent on Monday."), "CONSULT")
+    actor = ev.actors[0]
+    assert (actor.code, actor.sector, actor.identifier_text) == ("RUS", "MIL", "Sergei Shoigu")
+    assert codes(ev.recipients) == {"UZB"}
+    assert ev.location is not None and ev.location.name == "Tashkent"
+
+
+def test_mentions_of_one_event_merge_with_all_evidence(events_of):
+    text = ("Russia delivered armoured vehicles to Tajikistan on Monday. "
+            "The Russian aid to Tajikistan also included helicopters.")
+    ev = only(events_of(text), "AID")
+    assert len(ev.evidence) == 2 and ev.date == "2021-08-02"
+
+
+def test_historical_status_from_an_old_date(events_of):
+    ev = only(events_of("Russia and Tajikistan signed the base agreement in October 2012."), "SUPPORT")
+    assert ev.status == "historical" and ev.date == "2012-10"
+
+
+def test_ongoing_status_from_the_progressive(events_of):
+    ev = only(events_of("NATO is withdrawing its troops from Afghanistan."), "RETREAT")
+    assert ev.status == "ongoing" and ev.date == "2021-08"
+
+
+def test_commentary_without_a_predicate_is_not_an_event(events_of):
+    assert events_of("Analysts believe the region is becoming more dangerous for everyone.") == []
