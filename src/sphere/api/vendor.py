@@ -14,7 +14,10 @@ from pathlib import Path
 
 VENDOR = {
     "htmx.min.js": "htmx.org/dist/htmx.min.js",
-    "vis-timeline.min.js": "vis-timeline/standalone/umd/vis-timeline-graph2d.min.js",
+    # the "peer" builds: no CSS injected at run time (the CSP forbids inline styles)
+    "moment.min.js": "moment/min/moment.min.js",
+    "vis-data.min.js": "vis-data/peer/umd/vis-data.min.js",
+    "vis-timeline.min.js": "vis-timeline/peer/umd/vis-timeline-graph2d.min.js",
     "vis-timeline.min.css": "vis-timeline/styles/vis-timeline-graph2d.min.css",
     "cytoscape.min.js": "cytoscape/dist/cytoscape.min.js",
     "d3-array.min.js": "d3-array/dist/d3-array.min.js",

@@ -83,7 +83,7 @@ def event_page(request: Request, event_id: str, session: Session = Depends(get_s
 CHARTS = {
     # page: (title, element id, API answer, scripts, styles, hint under the chart)
     "timeline": ("Timeline", "timeline", "/api/timeline",
-                 ["vis-timeline.min.js"], ["vis-timeline.min.css"], "Click an event to open it."),
+                 ["moment.min.js", "vis-data.min.js", "vis-timeline.min.js"], ["vis-timeline.min.css"], "Click an event to open it."),
     "graph": ("Actor network", "graph", "/api/graph", ["cytoscape.min.js"], [],
               "Click an edge to list its events, a node to open the entity."),
     "map": ("Map of event places", "map", "/api/places",
@@ -110,7 +110,7 @@ def chart_view(request: Request, name: str, f: EventFilter, session: Session, fm
         "chart": element,
         "data_src": api + (f"?{query}" if query else ""),
         "chart_data": {"atlas": "/static/vendor/countries-50m.json"} if name == "map" else {},
-        "scripts": [f"/static/vendor/{s}" for s in scripts] + [f"/static/js/{name}.js"],
+        "scripts": [f"/static/vendor/{s}" for s in scripts] + ["/static/js/sphere.js", f"/static/js/{name}.js"],
         "styles": [f"/static/vendor/{s}" for s in styles],
         "missing": [m for m in missing_vendor_files() if m in scripts + styles],
         "hint": hint,
