@@ -34,6 +34,7 @@ BYLINE = re.compile(
     r"(?:\s*[|,;·•–—-]\s*(?P<rest>.*))?$",
     re.I,
 )
+POSTED_ON = re.compile(r"^(?:posted|published|updated|written)\s+(?:on\s+)?(?P<when>.+?)\s+by\s+(?P<name>.{2,60}?)\.?$", re.I)
 THREAD = re.compile(
     r"^discussion\s+in\s+['\"‘’“”](?P<forum>.+?)['\"‘’“”]\s+started\s+by\s+(?P<name>.+?),\s*(?P<when>.+?)\.?$",
     re.I,
@@ -172,6 +173,9 @@ def classify(text: str) -> tuple[str, date | None, str | None]:
     when = parse_date(text)
     if when:
         return "date", when, None
+    m = POSTED_ON.match(text)
+    if m and parse_date(m["when"]):
+        return "byline", parse_date(m["when"]), m["name"].strip()
     m = BYLINE.match(text)
     if m and (is_person(m["name"].strip()) or is_handle(m["name"].strip())):
         rest = m["rest"] or ""

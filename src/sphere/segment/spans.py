@@ -55,7 +55,10 @@ def read_comment_head(lines: Sequence[Line]) -> CommentHead:
     body = [line for line in lines if line.kind not in FURNITURE]
     author: str | None = None
     when: date | None = None
-    if body and body[0].kind == "byline":
+    says = SAYS.match(body[0].text) if body else None
+    if says and len(body) >= 2 and body[1].kind == "date":
+        author, when, body = says["name"], body[1].date, body[2:]
+    elif body and body[0].kind == "byline":
         author, when, body = body[0].name, body[0].date, body[1:]
     elif len(body) >= 2 and body[1].kind == "date" and (is_handle(body[0].text) or body[0].kind == "name"):
         author, when, body = body[0].text, body[1].date, body[2:]

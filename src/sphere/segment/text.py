@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..types import Unit
-from .article import article_specs
+from .article import article_specs, body_span
 from .clippings import clipping_specs, is_clipping_page
 from .forum import forum_specs
 from .header import PageMeta, read_header
@@ -41,8 +41,8 @@ def segment_text(text: str) -> TextSegmentation:
     genre = detect_genre(lines)
     if genre == "forum":
         thread_at = next((line.n for line in lines if line.kind == "thread"), None)
-        header = lines[: thread_at if thread_at is not None else 0]
-        meta = read_header(header, lines)
+        _, first_post = forum_specs(lines, None)
+        meta = read_header(lines[: thread_at if thread_at is not None else first_post], lines)
         units, _ = forum_specs(lines, meta.title)
         thread = lines[thread_at] if thread_at is not None else None
         if thread is not None:
@@ -50,9 +50,10 @@ def segment_text(text: str) -> TextSegmentation:
         return TextSegmentation(genre, units, meta)
     if genre == "clipping":
         units, intro = clipping_specs(lines)
-        body, first = article_specs(intro) if intro else ([], 0)
+        span = body_span(intro)  # the blogger's own intro, when it has prose
+        body, first = article_specs(intro) if span else ([], span[0] if span else len(intro))
         body = [u for u in body if u.kind == "article"]
-        meta = read_header(intro[:first] if intro else [], lines)
+        meta = read_header(intro[:first], lines)
         return TextSegmentation(genre, body + units, meta)
     units, first = article_specs(lines)
     return TextSegmentation(genre, units, read_header(lines[:first], lines))
