@@ -36,7 +36,7 @@ _YEAR = r"(?P<{0}>1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
 _START = r"(?i:(?P<start>since|from|starting|beginning|as of))\s+"
 _END = r"(?i:(?P<end>until|till|til|through|to|by(?:\s+the\s+end\s+of)?|before\s+the\s+end\s+of|at\s+the\s+end\s+of))\s+"
-_CUE = r"(?i:(?P<cue>in|on|of|during|early|late|mid-?|earlier\s+in|later\s+in|since|from|until|till|by|before|after|between|and|the\s+end\s+of))\s+"
+_CUE = r"(?i:(?P<cue>in|on|of|the|during|early|late|mid-?|earlier\s+in|later\s+in|since|from|until|till|by|before|after|between|and|the\s+end\s+of))\s+"
 
 
 def _f(pattern: str, *names: str) -> str:

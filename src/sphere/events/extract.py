@@ -33,6 +33,7 @@ from .roles import (
     controller,
     is_group_pronoun,
     is_passive,
+    left_neighbour_subject,
     nominal_participants,
     phrase_participants,
     prep_objects,
@@ -47,7 +48,12 @@ JOINT_WORDS = frozenset({"joint", "combined", "multinational", "bilateral", "tri
 OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "official", "envoy",
                             "premier", "chancellor", "king", "secretary", "chief", "commander",
                             "ambassador", "diplomat", "head", "emir", "prime", "foreign"})
-NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since"})
+NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since", "for", "at", "of"})
+# "at the time", "during this period": the date of the event told just before
+ANAPHORIC_DATE = re.compile(r"\b(?:at\s+(?:the|that)\s+time|at\s+the\s+same\s+time|during\s+(?:this|that|the\s+same)\s+(?:period|time|visit|meeting|trip)|"
+                            r"on\s+the\s+same\s+day|that\s+(?:day|week|month|year)|the\s+same\s+(?:day|week|month)|"
+                            r"at\s+(?:the|that)\s+meeting|during\s+the\s+(?:visit|talks|meeting|trip))\b", re.I)
+TEMPORAL_PREPS = frozenset({"during", "at", "on", "after", "following", "amid", "ahead", "before", "in"})
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "hypothetical", "eventual", "probable", "prospective", "alleged", "rumoured", "rumored"})
 LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "along", "around", "on"})
 DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)[- ]day(?:s)?(?:[- ]long)?\b", re.I)
@@ -97,8 +103,13 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     state_of = getattr(kb, "state_of", None) if kb is not None else None
     tm = TokenMentions.build(pu.doc, pu.offset, pu.mentions, state_of)
     out: list[Event] = []
+    previous: DateValue | None = None  # the last date told in this unit, for "at the time"
     for sent in pu.doc.sents:
-        out.extend(sentence_events(parsed, pu, sent, lex, tm, kb, options))
+        found = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous)
+        out.extend(found)
+        for e in found:
+            if e.date and e.date_precision and e.date != (pu.unit.published.isoformat() if pu.unit.published else None):
+                previous = DateValue(e.date, e.date_precision, e.enddate)
     return out
 
 
@@ -206,13 +217,18 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                 continue
             recipients.extend(phrase_participants(o, tm))
         if c.nominal:
-            a2, r2 = nominal_participants(trig, tm)
+            a2, r2 = nominal_participants(trig, tm, entry.patient_of)
             actors.extend(a2)
             recipients.extend(r2)
     else:
-        a2, r2 = nominal_participants(trig, tm)
+        a2, r2 = nominal_participants(trig, tm, entry.patient_of)
         actors.extend(a2)
         recipients.extend(r2)
+        if entry.event == "CONSULT" and trig.dep_ in ("pobj", "dobj") and (actors or trig.head.lower_ in NOMINAL_CONTROL_PREPS or trig.dep_ == "dobj"):
+            # "Putin told a summit of ...", "leaders pose ahead of the summit": they attend it
+            actors.extend(controller(trig, tm))
+    if verbal_head and not actors and head.pos_ in ("VERB", "AUX") and not subject_heads(head) and not is_passive(head):
+        actors.extend(left_neighbour_subject(head, tm))
     if entry.speech and not recipients and verbal_head:
         # "promised to deliver equipment to Tajikistan": the content's addressee
         for comp in children(head, "xcomp", "ccomp"):
@@ -404,7 +420,8 @@ def reporter_dates(reporter, by_owner, pub):
     return None
 
 
-def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb, options: Options) -> list[Event]:
+def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb,
+                    options: Options, previous: DateValue | None = None) -> list[Event]:
     cands = find_candidates(sent, lex, tm)
     if not cands:
         return []
@@ -414,27 +431,60 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
     pub = pu.unit.published or parsed.document.published
     dates = find_dates(sent.text, pub, 0)
     by_owner = attached_dates(sent, dates, owners)
-    orphans = orphan_dates(sent, dates, owners, cands)
     doc_text = parsed.document.text
     s_start, s_end = pu.offset + sent.start_char, pu.offset + sent.end_char
-    out: list[Event] = []
-    for c in cands:
+
+    def run(c: Candidate, orphans: dict) -> Event | None:
         lo, hi = line_span(doc_text, s_start, s_end, pu.offset + c.trigger.idx)
         if hi <= lo:
-            continue
+            return None
         tm.window = (lo, hi)
         try:
-            event = candidate_event(parsed, pu, sent, c, lex, tm, kb, options, owners, by_owner, orphans, pub, (lo, hi))
+            return candidate_event(parsed, pu, sent, c, lex, tm, kb, options, owners, by_owner, orphans, pub, (lo, hi), previous)
         finally:
             tm.window = None
-        if event is not None:
-            out.append(event)
+
+    produced = [(c, e) for c in cands if (e := run(c, {})) is not None]
+    # dates that hang under no predicate go to the nearest event still undated
+    undated = [c for c, e in produced if e.date is None]
+    orphans = orphan_dates(sent, dates, owners, undated) if undated and dates else {}
+    out = []
+    for c, e in produced:
+        if id(c) in orphans:
+            e = run(c, orphans) or e
+        out.append(e)
     return out
 
 
+def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue | None:
+    """The date of a predicate in whose setting this one is told: a temporal phrase ("during his
+    visit on April 27-28", "at the July meeting") or the clause it depends on."""
+    for child in (*c.head.children, *c.trigger.children):
+        if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS:
+            for pobj in children(child, "pobj"):
+                other = owners.get(pobj.i)
+                if other is not None and other is not c:
+                    got = combine([v for v in (redate(d, pub, st.direction) for d in by_owner.get(owner_key(other), [])) if v is not None])
+                    if got is not None and got.date:
+                        return got
+    node = c.head
+    for _ in range(4):
+        if node.head is node or node.dep_ not in ("relcl", "xcomp", "ccomp", "advcl", "conj", "pcomp", "acl"):
+            break
+        node = node.head
+        other = owners.get(node.i)
+        if other is not None and other is not c and not isinstance(other, tuple):
+            got = combine([v for v in (redate(d, pub, st.direction) for d in by_owner.get(owner_key(other), [])) if v is not None])
+            if got is not None and got.date:
+                return got
+    return None
+
+
 def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMentions, kb, options: Options,
-                    owners, by_owner, orphans, pub, span: tuple[int, int]) -> Event | None:
+                    owners, by_owner, orphans, pub, span: tuple[int, int], previous: DateValue | None = None) -> Event | None:
     lo, hi = span
+    if any(lemma(t) in lex.habitual for t in (*c.head.children, *c.trigger.children) if t.dep_ in ("advmod", "npadvmod", "neg")):
+        return None  # "China traditionally conducts exercises": a practice, not an event
     evidence = Evidence(parsed.document.doc_id, pu.unit.unit_id, parsed.document.text[lo:hi], lo, hi)
     speaker, reporter = speaker_of(c.head, tm, lex.reporting_verbs)
     st = clause_status(c.head, c.trigger, lex, reported=reporter is not None)
@@ -466,6 +516,11 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
     value = date_for(c, own, pub, st)
     if etype == "AGREE" and c.entry.event != "AGREE" and not c.entry.speech:
         value = None  # a promise of a future act is dated when it was made (ANNOTATION)
+    if value is None or value.date is None:
+        # "agreed ... during his visit on April 27-28": the date of the event it is set in
+        value = setting_date(c, owners, by_owner, pub, st) or value
+    if (value is None or value.date is None) and previous is not None and ANAPHORIC_DATE.search(sent.text):
+        value = previous
     if (value is None or value.date is None) and reporter is not None and etype in VERBAL_TYPES:
         value = reporter_dates(reporter, by_owner, pub) or value
     if (value is None or value.date is None) and pub is not None:

@@ -13,7 +13,7 @@ the object is the actor), `speech` (a speech act: the events its complement repo
 content, not separate events), `requires_participants` (at least N participants besides none),
 `requires_recipient`, `requires_official`, `forces_required`, `object_is_recipient` (default
 true), `joint_event`/`joint_mode` (type when two or more parties act together), `governed_by`,
-`modifiers`, `complement_adj`, `support` (a nominal needs a light verb or one of these words
+`modifiers`, `complement_adj`, `needs_complement`, `patient_of`, `support` (a nominal needs a light verb or one of these words
 in its phrase: "military drills", not "room for manoeuvre"), `source` (required).
 """
 
@@ -42,7 +42,7 @@ KNOWN_FIELDS = {
     "only_negated", "passive_only", "xcomp_required", "intransitive", "inverse", "speech",
     "requires_participants", "requires_recipient", "requires_official", "forces_required",
     "object_is_recipient", "joint_event", "joint_mode", "governed_by", "modifiers",
-    "complement_adj", "support", "source",
+    "complement_adj", "support", "needs_complement", "patient_of", "source",
 }
 
 
@@ -76,6 +76,8 @@ class PredicateEntry:
     modifiers: frozenset[str] = frozenset()
     complement_adj: frozenset[str] = frozenset()
     support: frozenset[str] = frozenset()  # a nominal needs a light verb or one of these words before it
+    needs_complement: bool = False  # "warned that ...", not a parenthetical "..., he warned"
+    patient_of: bool = False  # "training of the armies of X": the 'of' phrase is the recipient
     index: int = 0  # position in the file: earlier entries win
 
 
@@ -93,6 +95,8 @@ class Lexicon:
     subject_light: frozenset[str]
     reporting_verbs: frozenset[str]
     future_markers: frozenset[str]
+    habitual: frozenset[str]
+    preventive: frozenset[str]
     modes: dict[str, tuple[ModeRule, ...]]
     by_lemma: dict[tuple[str, str], tuple[PredicateEntry, ...]] = field(default_factory=dict)
 
@@ -178,7 +182,9 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
             governed_by=_words(raw.get("governed_by"), where),
             modifiers=_words(raw.get("modifiers"), where),
             complement_adj=_words(raw.get("complement_adj"), where),
-            support=_words(raw.get("support"), where), index=i,
+            support=_words(raw.get("support"), where),
+            needs_complement=bool(raw.get("needs_complement")), patient_of=bool(raw.get("patient_of")),
+            index=i,
         ))
     modes: dict[str, tuple[ModeRule, ...]] = {}
     for etype, rules in (data.get("modes") or {}).items():
@@ -197,6 +203,7 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
         entries=tuple(entries), classes=classes, light_verbs=word_list("light_verbs"),
         subject_light=word_list("light_verbs", "subject_light"),
         reporting_verbs=word_list("reporting_verbs"), future_markers=word_list("future_markers"),
+        habitual=word_list("habitual"), preventive=word_list("preventive"),
         modes=modes, by_lemma={k: tuple(v) for k, v in by_lemma.items()},
     )
 

@@ -87,6 +87,10 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
         return False, None
     if entry.intransitive and children(t, "ccomp", "xcomp", "dobj"):
         return False, None
+    if entry.needs_complement and not (children(t, "ccomp", "xcomp", "dobj") or any(
+        c.dep_ == "prep" and c.lower_ in ("of", "against", "with") for c in t.children
+    )):
+        return False, None
     if entry.particle and not has_particle(t, entry.particle):
         return False, None
     if not entry.particle:

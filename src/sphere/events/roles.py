@@ -171,16 +171,39 @@ def nominal_actor_heads(noun) -> list:
     return heads
 
 
-def nominal_participants(noun, tm: TokenMentions) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
-    """(actors, recipients) named inside an event nominal's own phrase."""
+def left_neighbour_subject(verb, tm: TokenMentions) -> tuple[Participant, ...]:
+    """When the parser gives a verb no subject, the names right before it ("..., Kazakhstani
+    President Nazarbayev conversed with ...") are its subject; nothing across a verb or comma."""
+    found: list[Participant] = []
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= verb.sent.start and i >= verb.i - 6:
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ", "PRON") and t.text not in ("-", "'s"):
+            break
+        m = tm.of(t)
+        if m is not None:
+            p = tm.participant(m)
+            if p is not None:
+                found.append(p)
+        i -= 1
+    return unique(found)
+
+
+def nominal_participants(noun, tm: TokenMentions, patient_of: bool = False) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+    """(actors, recipients) named inside an event nominal's own phrase; with `patient_of`,
+    "training of the armies of X" makes X a recipient."""
     actors: list[Participant] = []
+    recipients: list[Participant] = []
     for h in nominal_actor_heads(noun):
+        if patient_of and h.dep_ == "pobj" and h.head.lower_ == "of":
+            recipients.extend(phrase_participants(h, tm))
+            continue
         if h.dep_ in ("compound", "amod") and h.i > noun.i:
             continue
         if h.dep_ == "pobj" and h.head.lower_ == "from" and noun.lemma_ not in ("withdrawal", "visit", "delegation"):
             continue
-        actors.extend(phrase_participants(h, tm, allow_places=h.dep_ != "pobj" or h.head.lower_ != "of" or True))
-    recipients: list[Participant] = []
+        actors.extend(phrase_participants(h, tm))
     for h in prep_objects(noun, RECIPIENT_PREPS - {"from", "at"}):
         recipients.extend(phrase_participants(h, tm))
     return unique(actors), unique(recipients)

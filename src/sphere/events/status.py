@@ -60,6 +60,15 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
         future, hypothetical = True, False
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in head.children) and head.dep_ == "advcl":
         hypothetical = True
+    # "to prevent militants from infiltrating ...": the act is kept from happening
+    node = head
+    for _ in range(3):
+        if node.head is node:
+            break
+        node = node.head
+        if lemma(node) in lex.preventive:
+            hypothetical = True
+            break
     # "going to", "set to", "plans to", "intention of increasing", "exercises are planned"
     if head is not trigger and lemma(head) in lex.future_markers:
         future = True
