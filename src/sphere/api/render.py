@@ -89,7 +89,7 @@ def with_params(request: Request, keep_offset: bool = False, **changes: Any) -> 
 
 def page_path(request: Request) -> str:
     """This page's path, quoted (scope["path"]: request.url.path loses what follows a '#')."""
-    return quote(request.scope["path"], safe="/:@")
+    return quote(request.scope["path"], safe="/")
 
 
 def query_string(request: Request) -> str:
@@ -104,7 +104,7 @@ def twin_url(request: Request, ext: str) -> str:
     if path == "/":
         path = "/index"
     query = query_string(request)
-    return quote(path, safe="/:@") + ext + (f"?{query}" if query else "")
+    return quote(path, safe="/") + ext + (f"?{query}" if query else "")
 
 
 def make_environment() -> Environment:

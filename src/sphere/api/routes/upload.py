@@ -51,12 +51,11 @@ def api_upload(request: Request, files: list[UploadFile] = File(...)) -> JSONRes
         result = ingest(paths, engine, progress=False)
         failures += [{"file": Path(origin).name, "reason": reason} for origin, reason in result.failures]
         stored = list(result.doc_ids)
-        summary = analyse(engine, doc_ids=stored, progress=False) if stored else None
-    return JSONResponse(
-        {
-            "stored": stored,
-            "failures": failures,
-            "events": summary.events if summary else 0,
-            "analysis_failures": [{"document": d, "reason": r} for d, r in (summary.failures if summary else [])],
-        }
-    )
+        events, problems = 0, []
+        try:  # stored documents stay stored; a failed analysis is reported and can be re-run
+            summary = analyse(engine, doc_ids=stored, progress=False) if stored else None
+            if summary is not None:
+                events, problems = summary.events, [{"document": d, "reason": r} for d, r in summary.failures]
+        except Exception as exc:  # noqa: BLE001 - the upload answers, whatever the analysis did
+            problems = [{"document": d, "reason": f"{type(exc).__name__}: {exc}"} for d in stored]
+    return JSONResponse({"stored": stored, "failures": failures, "events": events, "analysis_failures": problems})
