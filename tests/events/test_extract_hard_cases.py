@@ -4,6 +4,7 @@ compound actors, passives, negation, future and promises, reported speech, relat
 from datetime import date
 
 import pytest
+
 from conftest import codes
 
 

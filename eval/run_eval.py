@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Sphere's event evaluation on the development sets, end to end through the real CLI.
+
+    .venv/bin/python eval/run_eval.py [--only seeds|gsr] [--write]
+
+seeds: `sphere extract ../shared/seeds --format jsonl`, scored by
+       `../shared/tools/score_events.py --gold ../shared/gold/seeds_events.jsonl --docs ../shared/seeds`;
+gsr:   `../shared/tools/gsr_prepare.py ../shared/gold/plover_gsr_dev.jsonl TMP`, extracted the same
+       way, scored with `--states-only` (one gold event per sentence: read recall).
+
+Prints the figures as JSON; with --write also stores them in eval/results.json. The floors that
+the test suite holds them to are in eval/floors.json (tests/eval/test_floors.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SPHERE_SHARED", REPO / ".." / "shared")).resolve()
+TOOLS = SHARED / "tools"
+RESULTS = REPO / "eval" / "results.json"
+
+
+def sphere(*args: str) -> subprocess.CompletedProcess:
+    """Run the `sphere` command of this interpreter's install."""
+    cmd = [sys.executable, "-c", "from sphere.cli import main; main()", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, check=False)
+
+
+def extract(folder: Path, out: Path) -> dict:
+    started = time.perf_counter()
+    proc = sphere("extract", str(folder), "--format", "jsonl", "-o", str(out))
+    if proc.returncode != 0 or not out.exists():
+        raise RuntimeError(f"sphere extract {folder} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return {"seconds": round(time.perf_counter() - started, 1), "stderr_errors": proc.stderr.count("error:")}
+
+
+def score(gold: Path, pred: Path, docs: Path, states_only: bool = False) -> dict:
+    cmd = [sys.executable, str(TOOLS / "score_events.py"), "--gold", str(gold), "--pred", str(pred),
+           "--docs", str(docs), "--json"] + (["--states-only"] if states_only else [])
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    line = next(line for line in proc.stdout.splitlines() if line.startswith("{"))
+    return json.loads(line)
+
+
+def eval_seeds(tmp: Path) -> dict:
+    pred = tmp / "seeds_pred.jsonl"
+    run = extract(SHARED / "seeds", pred)
+    figures = score(SHARED / "gold" / "seeds_events.jsonl", pred, SHARED / "seeds")
+    return {**figures, **run}
+
+
+def eval_gsr(tmp: Path) -> dict:
+    prepared = tmp / "gsr"
+    subprocess.run([sys.executable, str(TOOLS / "gsr_prepare.py"), str(SHARED / "gold" / "plover_gsr_dev.jsonl"), str(prepared)],
+                   check=True, capture_output=True)
+    pred = tmp / "gsr_pred.jsonl"
+    run = extract(prepared / "docs", pred)
+    figures = score(prepared / "gold.jsonl", pred, prepared / "docs", states_only=True)
+    return {**figures, **run}
+
+
+def evaluate(only: str | None = None) -> dict:
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="sphere-eval-") as tmp:
+        if only in (None, "seeds"):
+            out["seeds"] = eval_seeds(Path(tmp))
+        if only in (None, "gsr"):
+            out["gsr"] = eval_gsr(Path(tmp))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", choices=["seeds", "gsr"])
+    ap.add_argument("--write", action="store_true", help="store the figures in eval/results.json")
+    a = ap.parse_args()
+    figures = evaluate(a.only)
+    print(json.dumps(figures, indent=2))
+    if a.write:
+        old = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        old.update(figures)
+        RESULTS.write_text(json.dumps(old, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
