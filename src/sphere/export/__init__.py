@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
-from ..errors import InputError
+from ..errors import ConfigError
 from ..store.citations import Citations
 from ..types import Event
 from .geojson import write_geojson
@@ -65,9 +65,7 @@ def export_format(name: str) -> ExportFormat:
     try:
         return FORMATS[name.lower()]
     except KeyError:
-        raise InputError(
-            f"unknown export format {name!r}; use one of: {', '.join(FORMATS)}"
-        ) from None
+        raise ConfigError(f"unknown export format {name!r}; use one of: {', '.join(FORMATS)}") from None
 
 
 def write_export(

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from ...errors import InputError
+from ...errors import ConfigError
 from ...export import FORMATS, export_format
 from ...store.citations import cite_events
 from ...store.events import EventFilter, query_events
@@ -43,7 +43,7 @@ def api_export(
 ) -> Response:
     try:
         content, media_type, name = export_bytes(session, f, format, limit)
-    except InputError as exc:
+    except ConfigError as exc:
         raise HTTPException(400, str(exc)) from exc
     return Response(content, media_type=media_type,
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
