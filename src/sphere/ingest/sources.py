@@ -144,6 +144,9 @@ def charset_of(content_type: str | None) -> str | None:
     return m[1] if m else None
 
 
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
 def media_of(content_type: str | None, raw: bytes) -> str | None:
     """"html", "text", "feed", or None when the content is not a document."""
     ct = (content_type or "").split(";")[0].strip().lower()
@@ -159,7 +162,12 @@ def media_of(content_type: str | None, raw: bytes) -> str | None:
 
 
 def read_warc(path: Path, given: str, max_size: int) -> Stream:
-    """The HTML and text responses of a WARC (or ARC) file, gzipped or not."""
+    """The HTML and text responses of a WARC (or ARC) file, gzipped or not.
+
+    warcio reads a record cut short by a truncated file without complaint, so each record's
+    bytes are counted against its declared length: the records before the cut are kept and the
+    cut is reported.
+    """
     from warcio.archiveiterator import ArchiveIterator
 
     n = 0
@@ -168,34 +176,46 @@ def read_warc(path: Path, given: str, max_size: int) -> Stream:
         with path.open("rb") as fh:
             for record in ArchiveIterator(fh, arc2warc=True):
                 records += 1
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                if record.http_headers is not None:
-                    status = record.http_headers.get_statuscode()
-                    if status and not status.startswith("2"):
-                        continue
-                    ctype = record.http_headers.get_header("Content-Type")
-                else:
-                    ctype = record.rec_headers.get_header("Content-Type")
-                length = int(record.rec_headers.get_header("Content-Length") or 0)
-                n += 1
-                origin = f"{given}#{n}"
-                if length > max_size:
-                    yield too_large(origin, length, max_size)
-                    continue
-                raw = record.content_stream().read()
-                media = media_of(ctype, raw)
-                if media not in ("html", "text"):
-                    n -= 1  # images, scripts and feeds in an archive are not documents
-                    continue
-                yield SourceItem(
-                    doc_id=f"{path.name}#{n}", origin=origin, raw=raw, media_type=media, url=url,
-                    encoding=charset_of(ctype),
-                )
+                item = warc_item(record, path.name, given, n + 1, max_size)
+                raw_stream = record.raw_stream
+                raw_stream.read()  # the rest of the record, to see whether it is all there
+                if record.length is not None and raw_stream.tell() < record.length:
+                    yield InputError(
+                        given,
+                        f"truncated or damaged archive: record {records} is cut short "
+                        f"({raw_stream.tell()} of {record.length} bytes)",
+                    )
+                    return
+                if item is not None:
+                    n += 1
+                    yield item
     except Exception as exc:  # warcio raises zlib, EOF and format errors of several kinds
-        what = "truncated or damaged" if records else "not a WARC file, or damaged"
-        yield InputError(given, f"{what} archive after {records} record(s): {type(exc).__name__}: {exc}")
+        what = "truncated or damaged archive" if records else "not a WARC file, or a damaged one"
+        yield InputError(given, f"{what} after {records} record(s): {type(exc).__name__}: {exc}")
+
+
+def warc_item(record, name: str, given: str, n: int, max_size: int) -> SourceItem | InputError | None:
+    """The document in one WARC record, or None when the record is not a page."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    if record.http_headers is not None:
+        status = record.http_headers.get_statuscode()
+        if status and not status.startswith("2"):
+            return None
+        ctype = record.http_headers.get_header("Content-Type")
+    else:
+        ctype = record.rec_headers.get_header("Content-Type")
+    origin = f"{given}#{n}"
+    if (record.length or 0) > max_size:
+        return too_large(origin, record.length, max_size)
+    raw = record.content_stream().read()
+    media = media_of(ctype, raw)
+    if media not in ("html", "text"):
+        return None  # images, scripts and feeds in an archive are not documents
+    return SourceItem(
+        doc_id=f"{name}#{n}", origin=origin, raw=raw, media_type=media,
+        url=record.rec_headers.get_header("WARC-Target-URI"), encoding=charset_of(ctype),
+    )
 
 
 def feed_outlet(title: str | None) -> str | None:
@@ -258,7 +278,8 @@ def read_url(url: str, max_size: int, fetcher: Fetcher, follow_feeds: bool = Tru
         yield exc
         return
     media = media_of(response.content_type, response.body)
-    if media == "feed" and follow_feeds:
+    declared_feed = (response.content_type or "").split(";")[0].strip().lower() in FEED_TYPES
+    if (media == "feed" or (declared_feed and media is None)) and follow_feeds:
         yield from read_feed(response.body, url, url, max_size, fetcher)
     elif media in ("html", "text"):
         yield SourceItem(

@@ -1,0 +1,58 @@
+"""Decoding: the encodings Sphere reads, and the bytes it refuses with a reason."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from sphere.errors import InputError
+from sphere.ingest.decode import decode_bytes
+
+RUSSIAN = "Министр обороны России Сергей Шойгу заявил во вторник, что база получит новые бронетранспортёры."
+FRENCH = "Le ministre a déclaré à Genève que la coopération militaire était très étroite."
+
+
+@pytest.mark.parametrize(
+    "raw, encoding, text",
+    [
+        (RUSSIAN.encode("utf-8"), "utf-8", RUSSIAN),
+        (RUSSIAN.encode("cp1251"), "cp1251", RUSSIAN),
+        (RUSSIAN.encode("koi8_r"), "koi8-r", RUSSIAN),
+        (FRENCH.encode("latin-1"), "cp1252", FRENCH),
+        (codecs.BOM_UTF8 + FRENCH.encode(), "utf-8", FRENCH),
+        (FRENCH.encode("utf-16"), "utf-16", FRENCH),
+        (b"line one\r\nline two\r\n", "utf-8", "line one\nline two\n"),
+    ],
+)
+def test_decode_bytes_encodings(raw, encoding, text):
+    decoded = decode_bytes(raw, "x.txt")
+    assert (decoded.encoding, decoded.text) == (encoding, text)
+
+
+def test_decode_bytes_declared_legacy_encoding_is_used():
+    assert decode_bytes(RUSSIAN.encode("koi8_r"), "x.html", declared="koi8-r").encoding == "koi8-r"
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (b"", "empty file (0 bytes)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (PNG image)"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (PDF document)"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "binary file (ZIP archive"),
+        (b"text\x00with\x00nuls\x00" * 10, "binary data (NUL bytes)"),
+        ("Привет, мир".encode() + b"\xff\xfe tail", "invalid UTF-8 (mostly UTF-8, but byte 20 is bad"),
+        (b"Hello \xff\xfe world \xc3\x28 and more", "not valid UTF-8, and not readable as cp1251, koi8-r or latin-1"),
+    ],
+)
+def test_decode_bytes_refuses_with_a_reason(raw, reason):
+    with pytest.raises(InputError) as err:
+        decode_bytes(raw, "bad.txt")
+    assert str(err.value).startswith("bad.txt: ") and reason in err.value.reason
+    assert "\n" not in str(err.value)
+
+
+def test_decode_bytes_declared_utf8_must_be_utf8():
+    with pytest.raises(InputError, match="invalid UTF-8 \\(declared UTF-8"):
+        decode_bytes(RUSSIAN.encode("cp1251"), "x.html", declared="utf-8")
