@@ -31,6 +31,15 @@ def body_span(lines: Sequence[Line], lo: int = 0, hi: int | None = None) -> tupl
     return first, stop
 
 
+def short_body_span(lines: Sequence[Line]) -> tuple[int, int] | None:
+    """For a page without prose: the text lines after its title, up to the first stop."""
+    stop = next((i for i, line in enumerate(lines) if line.kind in BODY_STOPS), len(lines))
+    text = [i for i in range(stop) if lines[i].kind not in FURNITURE]
+    if len(text) > 1 and lines[text[0]].kind in ("title", "name", "date", "byline"):
+        text = text[1:]
+    return (text[0], stop) if text else None
+
+
 def comment_specs(lines: Sequence[Line], lo: int, hi: int | None = None) -> list[Unit]:
     """The comments in lines[lo:hi] (after a body), in either layout."""
     hi = len(lines) if hi is None else hi
@@ -83,12 +92,9 @@ def comment_spec(block: Sequence[Line]) -> Unit | None:
 
 def article_specs(lines: Sequence[Line]) -> tuple[list[Unit], int]:
     """The body and comment units of a news page or blog post; and where the body starts."""
-    span = body_span(lines)
+    span = body_span(lines) or short_body_span(lines)
     if span is None:
-        text = trimmed([line for line in lines if line.kind not in FURNITURE or line.kind == "blank"])
-        if not text:
-            return [], len(lines)
-        return [found_unit("article", text[0].start, text[-1].end)], text[0].n
+        return [], len(lines)
     first, stop = span
     body = trimmed(lines[first:stop])
     specs = [found_unit("article", body[0].start, body[-1].end)]

@@ -95,9 +95,13 @@ def cue_role(text: str) -> str | None:
     return None
 
 
+SENTENCE_BREAK = re.compile(r"\w[.!?]['\"”’»)\]]*\s")
+
+
 def is_prose(text: str) -> bool:
+    """Sentences: eight words or more with a sentence's end or break in them (or very long)."""
     n = len(words(text))
-    return n >= 25 or (n >= 8 and bool(SENTENCE_END.search(text)))
+    return n >= 20 or (n >= 8 and bool(SENTENCE_END.search(text) or SENTENCE_BREAK.search(text)))
 
 
 def is_title(text: str) -> bool:
