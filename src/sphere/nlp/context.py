@@ -1,0 +1,171 @@
+"""What the words around a name say about it: general rules over the parse, no word lists of
+particular names (the lexicons are in `kb/data/sector_terms.yaml`).
+
+- `sector_after`: "Russian troops" -> MIL, "Kyrgyz President" -> GOV (the word after a demonym,
+  skipping a coordinated demonym: "Russian and Tajik troops").
+- `institution_after` / `institution_before`: "Russian Defence Ministry", "Ministry of Defense
+  of Uzbekistan": a state word and a named organ make one mention.
+- `title_before`: "French President [Jacques Chirac]": the title and the state word before a name.
+- `used_as_location`: "in Dushanbe", "DUSHANBE --", "trip to Moscow" name a place; "Moscow said",
+  "Moscow's influence", "talks with Moscow", "Moscow-led" stand for the government (capitals), and
+  "Kant protects Bishkek" for the base (short names of bases).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import KnowledgeBase, SectorTerm
+
+MAX_TERM_TOKENS = 5
+# prepositions that make the name after them a location ("in", "to") ...
+LOCATION_PREPS = frozenset({
+    "in", "at", "to", "from", "near", "outside", "into", "via", "through", "toward", "towards",
+    "around", "across", "within", "inside", "off", "beyond", "past", "throughout", "of",
+    "over", "under", "along", "behind", "north", "south", "east", "west", "onto", "out",
+})
+# ... unless they hang on words for people ("nobody in Washington", "officials in Moscow")
+PEOPLE_HEADS = frozenset({
+    "nobody", "anybody", "anyone", "someone", "somebody", "everyone", "everybody", "official",
+    "officials", "politician", "politicians", "many", "some", "few", "those", "leadership",
+    "leaders", "policymakers", "hawks", "elite", "elites", "decision", "planners", "strategists",
+})
+# verbs whose object is a place one goes to or leaves ("visited Moscow", "left Kabul")
+MOTION_VERBS = frozenset({
+    "visit", "leave", "reach", "tour", "enter", "arrive", "return", "fly", "flee", "evacuate",
+    "capture", "seize", "take", "shell", "bomb", "storm", "surround", "besiege", "occupy",
+    "liberate", "overrun", "encircle", "approach", "quit", "abandon",
+})
+DASHES = frozenset({"--", "—", "–", "-", ":"})
+ARTICLES = frozenset({"the", "a", "an"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def trim(span: Span) -> Span | None:
+    """The name in an NER span: no leading article, no trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def term_at(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool = False) -> tuple[SectorTerm, int] | None:
+    """The longest sector term starting (or, backwards, ending) at token i: (term, other end)."""
+    for n in range(MAX_TERM_TOKENS, 0, -1):
+        lo, hi = (i - n + 1, i + 1) if backwards else (i, i + n)
+        if lo < 0 or hi > len(doc):
+            continue
+        if any(t.is_punct and t.text not in ("-", ".", "'") for t in doc[lo:hi]):
+            continue
+        term = kb.sector_term(doc[lo:hi].text)
+        if term is not None:
+            return term, (lo if backwards else hi)
+    return None
+
+
+def _skip_coordinated(doc: Doc, i: int, is_state_word) -> int:
+    """Past ', Uzbek and Tajik' in 'Russian, Uzbek and Tajik troops' (and '-' compounds)."""
+    while i < len(doc):
+        tok = doc[i]
+        if tok.text in (",", "and", "or", "&", "-", "/") or tok.lower_ in ("and", "or"):
+            i += 1
+            continue
+        if is_state_word(tok.i):
+            i += 1
+            continue
+        break
+    return i
+
+
+def sector_after(span: Span, kb: KnowledgeBase, is_state_word) -> str | None:
+    """The sector a demonym takes from the noun it modifies ("Russian troops" -> MIL)."""
+    doc = span.doc
+    i = _skip_coordinated(doc, span.end, is_state_word)
+    while i < len(doc) and doc[i].pos_ == "ADJ" and kb.sector_term(doc[i].text) is None and i - span.end < 3:
+        i += 1  # "Russian new weapons", "Tajik armed forces" (the term itself wins)
+    found = term_at(doc, i, kb)
+    return found[0].sector if found else None
+
+
+def institution_after(span: Span, kb: KnowledgeBase) -> tuple[SectorTerm, int] | None:
+    """'Russian Defence Ministry', "Russia's Foreign Ministry": (term, end token) or None."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].lower_ in POSSESSIVE:
+        i += 1
+    found = term_at(doc, i, kb)
+    if found and found[0].institution and doc[i].is_title:
+        return found
+    return None
+
+
+def institution_before(span: Span, kb: KnowledgeBase) -> tuple[SectorTerm, int] | None:
+    """'Ministry of Defense of Uzbekistan': (term, start token) or None."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return None
+    found = term_at(doc, i - 1, kb, backwards=True)
+    if found and found[0].institution and doc[found[1]].is_title:
+        return found
+    return None
+
+
+def title_before(span: Span, kb: KnowledgeBase) -> tuple[SectorTerm, int] | None:
+    """The title right before a person's name ("Defence Minister [Sherali Mirzo]"): (term,
+    first token of the title), allowing a comma or a rank between ("commander, Gen.")."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    found = term_at(doc, i, kb, backwards=True)
+    if found and found[0].title:
+        return found
+    return None
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def used_as_location(span: Span) -> bool:
+    """Does this name stand for a place here (True) or for the actor it houses (False)?"""
+    doc = span.doc
+    first, last = span[0], span[-1]
+    line_start = first.i == 0 or "\n" in doc[first.i - 1].text_with_ws
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if span.text.isupper() and len(span.text) > 3 and (line_start or (after is not None and after.text in DASHES | {","})):
+        return True  # dateline: "DUSHANBE --", "BISHKEK, Aug 3"
+    if line_start and (after is None or "\n" in last.text_with_ws or after.is_space):
+        return True  # a name alone on its line: a label, a breadcrumb, a list of places
+    if after is not None and after.text == "-" and last.i + 2 < len(doc) and doc[last.i + 2].pos_ in ("VERB", "ADJ"):
+        return False  # "Moscow-led", "Beijing-backed"
+    if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in POSSESSIVE:
+        return False  # "Moscow's influence"
+    root = _first_conjunct(span.root)
+    dep, head = root.dep_, root.head
+    if dep in ("nsubj", "nsubjpass", "csubj", "agent", "poss", "npadvmod") and head is not root:
+        return False
+    if dep == "compound":
+        return False
+    if dep == "pobj" and head is not root:
+        prep = head.lower_
+        if prep in ("with", "against", "by", "between", "on", "for", "than"):
+            return False  # "talks with Moscow", "pressure on Dushanbe", "backed by Beijing"
+        if prep in LOCATION_PREPS:
+            return head.head.lower_ not in PEOPLE_HEADS
+        return True
+    if dep in ("dobj", "obj", "dative", "attr"):
+        return head.lemma_ in MOTION_VERBS
+    return True

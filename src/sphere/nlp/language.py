@@ -1,0 +1,91 @@
+"""Which language a unit is in, and which stretches of it are Cyrillic.
+
+The script decides first (cheap, and what the models care about): text that is mostly neither
+Latin nor Cyrillic letters is in a script no Sphere model reads ("zh", "ar", ... by script, or
+"und"). Within a script, lingua (offline; restricted to the languages of that script that
+matter here, for speed) tells English from other Latin-script languages and Russian from other
+Cyrillic ones. Only "en" (spaCy) and "ru" (natasha) units are analysed; the rest are counted
+as skipped with their language.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+SAMPLE_CHARS = 2000  # lingua reads the start of a unit; enough to tell languages apart
+MIN_LETTERS = 3
+SCRIPTS = {
+    "CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "ARABIC": "ar",
+    "HEBREW": "he", "DEVANAGARI": "hi", "GREEK": "el", "ARMENIAN": "hy", "GEORGIAN": "ka",
+    "THAI": "th", "BENGALI": "bn", "TAMIL": "ta",
+}
+
+
+def script_of(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def script_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            if char.isascii():
+                script = "LATIN"
+            else:
+                script = script_of(char)
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+@cache
+def _detector(script: str):
+    from lingua import Language, LanguageDetectorBuilder
+
+    names = {
+        "LATIN": ["ENGLISH", "FRENCH", "GERMAN", "SPANISH", "ITALIAN", "PORTUGUESE", "TURKISH",
+                  "DUTCH", "POLISH", "INDONESIAN", "AZERBAIJANI", "CZECH", "ROMANIAN"],
+        "CYRILLIC": ["RUSSIAN", "UKRAINIAN", "BELARUSIAN", "BULGARIAN", "KAZAKH", "SERBIAN",
+                     "MACEDONIAN", "MONGOLIAN"],
+    }[script]
+    languages = [getattr(Language, n) for n in names]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def _lingua(text: str, script: str, default: str) -> str:
+    found = _detector(script).detect_language_of(text[:SAMPLE_CHARS])
+    return found.iso_code_639_1.name.lower() if found is not None else default
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the unit's language ("en", "ru", ...), or "und" without letters."""
+    counts = script_counts(text[: SAMPLE_CHARS * 4])
+    letters = sum(counts.values())
+    if letters < MIN_LETTERS:
+        return "und"
+    script, n = max(counts.items(), key=lambda kv: kv[1])
+    if script in ("LATIN", "CYRILLIC") and n * 2 >= letters:
+        return _lingua(text, script, "en" if script == "LATIN" else "ru")
+    for prefix, code in SCRIPTS.items():
+        if script.startswith(prefix):
+            return code
+    return "und"
+
+
+def cyrillic_stretches(text: str, min_letters: int = 12) -> list[tuple[int, int]]:
+    """(start, end) of lines that are mostly Cyrillic: the Russian parts of a mixed unit."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        counts = script_counts(line)
+        cyr = counts.get("CYRILLIC", 0)
+        if cyr >= min_letters and cyr * 2 >= sum(counts.values()):
+            start = pos + (len(line) - len(line.lstrip()))
+            end = pos + len(line.rstrip())
+            if out and start - out[-1][1] <= 2:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+        pos += len(line)
+    return out

@@ -1,0 +1,129 @@
+"""The NLP stage: every unit of a document parsed once, its entity mentions resolved.
+
+    parse_document(document) -> ParsedDocument
+    pipe_documents(documents, batch_size=16) -> Iterator[ParsedDocument]
+
+Per unit: the language decides the path (`language.py`). English (and other Latin-script) text
+goes through one `nlp.pipe` call over the whole batch (long units in chunks, joined back into
+one Doc per unit); Russian text goes to the Russian recogniser (`russian.py`), as do the
+Cyrillic stretches of a mixed unit. Mentions are resolved once a document's units are all
+parsed, so a surname or a base's short name can use what the whole document says.
+
+Nothing is lost: every unit comes back as a ParsedUnit (doc None when it was not parsed) and
+every unit left unanalysed is listed in `skipped` with the reason (empty, no letters, a script
+or language no model here reads, offsets outside the text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+
+from ..kb import load_kb
+from ..types import Document, Mention, Unit
+from .chunks import chunk_bounds, join_docs
+from .english import load_nlp
+from .language import cyrillic_stretches, detect_language
+from .parsed import ParsedDocument, ParsedUnit
+from .resolve import DocumentContext, collect_context, unit_mentions
+from .russian import russian_mentions
+
+ENGLISH_PIPELINE_LANGS = frozenset({"en", "fr", "de", "es", "it", "pt", "tr", "nl", "pl", "id", "az", "cs", "ro"})
+RUSSIAN_LANGS = frozenset({"ru", "uk", "be", "bg", "kk", "sr", "mk", "mn"})
+
+
+@dataclass
+class UnitPlan:
+    unit: Unit
+    text: str
+    lang: str
+    route: str  # "english", "russian" or "skip"
+    reason: str = ""
+    chunks: list[tuple[int, int]] = field(default_factory=list)
+    docs: list = field(default_factory=list)
+
+
+def unit_day(unit: Unit, document: Document) -> date | None:
+    return unit.published or document.published
+
+
+def plan_unit(document: Document, unit: Unit) -> UnitPlan:
+    if not (0 <= unit.start <= unit.end <= len(document.text)):
+        return UnitPlan(unit, "", "und", "skip", f"offsets {unit.start}-{unit.end} outside the text ({len(document.text)} chars)")
+    text = document.text[unit.start : unit.end]
+    if not text.strip():
+        return UnitPlan(unit, text, "und", "skip", "empty unit")
+    lang = detect_language(text)
+    if lang in ENGLISH_PIPELINE_LANGS:
+        return UnitPlan(unit, text, lang, "english", chunks=chunk_bounds(text))
+    if lang in RUSSIAN_LANGS:
+        return UnitPlan(unit, text, lang, "russian")
+    if lang == "und":
+        return UnitPlan(unit, text, lang, "skip", "no letters to analyse")
+    return UnitPlan(unit, text, lang, "skip", f"language {lang!r}: no model here reads it")
+
+
+def _batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+def _drop_overlaps(mentions: list[Mention], stretches: list[tuple[int, int]]) -> list[Mention]:
+    return [m for m in mentions if not any(s <= m.start < e or s < m.end <= e for s, e in stretches)]
+
+
+def finish_document(document: Document, plans: list[UnitPlan]) -> ParsedDocument:
+    """Resolve the mentions of a document whose English units are parsed."""
+    kb = load_kb()
+    ctx = DocumentContext()
+    docs = {id(p): join_docs(p.docs) for p in plans if p.route == "english"}
+    collect_context(list(docs.values()), kb, ctx)
+    units, skipped = [], []
+    for p in plans:
+        day = unit_day(p.unit, document)
+        if p.route == "english":
+            doc = docs[id(p)]
+            mentions = unit_mentions(doc, p.unit, p.unit.start, kb, ctx, day)
+            stretches = [(p.unit.start + s, p.unit.start + e) for s, e in cyrillic_stretches(p.text)]
+            if stretches:  # a mixed unit: the Russian recogniser reads its Cyrillic lines
+                mentions = _drop_overlaps(mentions, stretches)
+                for s, e in stretches:
+                    mentions += russian_mentions(document.text[s:e], p.unit, s, day)
+                mentions.sort(key=lambda m: m.start)
+            units.append(ParsedUnit(p.unit, p.unit.start, doc, tuple(mentions), p.lang))
+        elif p.route == "russian":
+            mentions = russian_mentions(p.text, p.unit, p.unit.start, day)
+            units.append(ParsedUnit(p.unit, p.unit.start, None, tuple(mentions), "ru"))
+        else:
+            units.append(ParsedUnit(p.unit, p.unit.start, None, (), p.lang))
+            skipped.append((p.unit.unit_id, p.reason))
+    return ParsedDocument(document, tuple(units), tuple(skipped))
+
+
+def document_units(document: Document) -> tuple[Unit, ...]:
+    """The document's units; a document stored without any is read as one body unit."""
+    if document.units:
+        return document.units
+    return (Unit(document.doc_id, "body", "article", 0, len(document.text), published=document.published,
+                 title=document.title, outlet=document.outlet, url=document.url),)
+
+
+def pipe_documents(documents: Iterable[Document], batch_size: int = 16) -> Iterator[ParsedDocument]:
+    """Parse documents in batches: one `nlp.pipe` over all English chunks of a batch."""
+    nlp = load_nlp()
+    for group in _batched(documents, batch_size):
+        plans = [[plan_unit(d, u) for u in document_units(d)] for d in group]
+        pieces = [(p, s, e) for doc_plans in plans for p in doc_plans if p.route == "english" for s, e in p.chunks]
+        texts = (p.text[s:e] for p, s, e in pieces)
+        for (plan, _, _), doc in zip(pieces, nlp.pipe(texts, batch_size=batch_size), strict=True):
+            plan.docs.append(doc)
+        for document, doc_plans in zip(group, plans, strict=True):
+            yield finish_document(document, doc_plans)
+
+
+def parse_document(document: Document) -> ParsedDocument:
+    """One document through the NLP stage (see `pipe_documents` for many)."""
+    return next(pipe_documents([document], batch_size=1))

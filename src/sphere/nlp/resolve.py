@@ -1,0 +1,262 @@
+"""From a parsed unit's entities to resolved mentions: which canonical code each name has here.
+
+    candidates  the KB ruler's alias (kb_id_), else an exact KB lookup of the NER span, else a
+                fuzzy match on transliteration keys (Zheenbekov -> Jeenbekov), else nothing
+    choose      one target for the name, by rules over its context (`context.py`):
+                capital -> state when it acts, place when it is where;
+                base short name ("Kant") -> the base when it acts, the town when it is where;
+                person -> the office held at the unit's date (or named by a title before it);
+                demonym -> the state, with the sector of the noun it modifies
+    merge       "Russian Defence Ministry", "Ministry of Defense of Uzbekistan" -> one mention
+    unknown     a PERSON the KB does not know, after "<demonym> <title>" -> that state
+                ("French President Jacques Chirac" -> FRA, GOV); other unknown names are kept
+                with code None
+
+Mentions come out sorted and non-overlapping, in document offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from ..kb import AliasTarget, KnowledgeBase, Person
+from ..kb.gazetteer import find_city
+from ..kb.normalise import alias_key
+from ..types import Mention, Unit
+from .context import (
+    institution_after,
+    institution_before,
+    sector_after,
+    title_before,
+    trim,
+    used_as_location,
+)
+
+NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+FUZZY_ROLES = {
+    "PERSON": ("person",),
+    "ORG": ("igo", "group", "org"),
+    "GPE": ("place",),
+    "LOC": ("place",),
+    "FAC": ("place", "unit"),
+}
+STATE_ROLES = frozenset({"name", "demonym", "capital", "organ"})
+
+
+@dataclass
+class DocumentContext:
+    """What the whole document says, for names that depend on it: a bare surname is the person
+    named in full elsewhere in the document; "Kant" may be the base when the base is named."""
+
+    persons: dict[str, Person] = field(default_factory=dict)  # surname key -> person named in full
+    units: set[str] = field(default_factory=set)  # UNIT: codes named in full
+
+
+@dataclass
+class Draft:
+    start: int  # token indices in the unit's Doc
+    end: int
+    code: str | None
+    kind: str
+    sector: str | None = None
+    identifier: str | None = None
+    label: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.code is not None
+
+
+def candidates(span: Span, kb: KnowledgeBase) -> tuple[AliasTarget, ...]:
+    key = span.kb_id_ if span.kb_id_ else alias_key(span.text)
+    found = tuple(kb.alias_targets.get(key, ()))
+    if found or span.label_ not in FUZZY_ROLES:
+        return found
+    return kb.fuzzy_targets(span.text, FUZZY_ROLES[span.label_])[0]
+
+
+def person_for(name_targets: tuple[AliasTarget, ...], kb: KnowledgeBase, ctx: DocumentContext,
+               text: str, day: date | None, title_state: str | None) -> Person | None:
+    persons = [kb.persons[t.ref.removeprefix("person:")] for t in name_targets if t.role == "person"]
+    if not persons:
+        return None
+    if len(persons) == 1:
+        return persons[0]
+    named = ctx.persons.get(alias_key(text))
+    if named in persons:
+        return named
+    if title_state:
+        acting = [p for p in persons if any(o.acts_for == title_state for o in p.offices)]
+        persons = acting or persons
+    if day is not None:
+        in_office = [p for p in persons if any(o.covers(day) for o in p.offices)]
+        if in_office:
+            return in_office[0]
+    return persons[0]
+
+
+def person_draft(span: Span, person: Person, day: date | None, title_state: str | None) -> Draft:
+    office, _note = person.office_at(day)
+    if title_state and office.acts_for != title_state:
+        office = next((o for o in person.offices if o.acts_for == title_state), office)
+    return Draft(span.start, span.end, office.acts_for, "person", office.sector, person.name, "KB")
+
+
+class UnitResolver:
+    """Resolves the entities of one unit's Doc; `drafts` accumulate in token order."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, ctx: DocumentContext, day: date | None):
+        self.doc, self.kb, self.ctx, self.day = doc, kb, ctx, day
+        self.state_tokens: dict[int, str] = {}  # token index -> state code of a state word there
+        for ent in doc.ents:
+            targets = candidates(ent, kb) if ent.kb_id_ else ()
+            state = next((t.ref for t in targets if t.role in ("name", "demonym")), None)
+            if state:
+                for i in range(ent.start, ent.end):
+                    self.state_tokens[i] = state
+
+    def is_state_word(self, i: int) -> bool:
+        return i in self.state_tokens
+
+    def resolve(self) -> list[Draft]:
+        drafts = []
+        for ent in self.doc.ents:
+            span = trim(ent)
+            if span is None:
+                continue
+            if ent.kb_id_:
+                span = ent  # the ruler's span is the alias itself
+            draft = self.resolve_span(span, ent.label_, bool(ent.kb_id_))
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    def resolve_span(self, span: Span, label: str, from_kb: bool) -> Draft | None:
+        kb = self.kb
+        targets = candidates(span, kb)
+        tag = "KB" if from_kb else label
+        if not targets:
+            return self.unknown(span, label)
+        roles = {t.role for t in targets}
+        if "person" in roles:
+            title_state = self.title_state(span)
+            person = person_for(targets, kb, self.ctx, span.text, self.day, title_state)
+            if person is not None:
+                return person_draft(span, person, self.day, title_state)
+        if roles & {"capital"} and roles & {"place"}:
+            chosen = next(t for t in targets if t.role == ("place" if used_as_location(span) else "capital"))
+            return self.target_draft(span, chosen, tag)
+        if "short-unit" in roles and "place" in roles:
+            short = next(t for t in targets if t.role == "short-unit")
+            as_unit = short.ref in self.ctx.units and not used_as_location(span)
+            chosen = short if as_unit else next(t for t in targets if t.role == "place")
+            return self.target_draft(span, chosen, tag)
+        order = ("organ", "unit", "igo", "group", "org", "demonym", "name", "capital", "place", "short-unit")
+        chosen = min(targets, key=lambda t: order.index(t.role) if t.role in order else len(order))
+        return self.target_draft(span, chosen, tag)
+
+    def target_draft(self, span: Span, target: AliasTarget, tag: str) -> Draft:
+        kb = self.kb
+        ent = kb.entity(target.ref)
+        if target.role in ("unit", "short-unit") and ent is not None:
+            return Draft(span.start, span.end, ent.state, "military-unit", ent.sector or "MIL", ent.name, tag)
+        if target.role in ("name", "demonym", "capital", "organ"):
+            draft = Draft(span.start, span.end, target.ref, "state", target.sector, None, tag)
+            merged = self.merge_institution(span, draft)
+            if merged is not None:
+                return merged
+            if target.role == "demonym":
+                draft.sector = sector_after(span, kb, self.is_state_word)
+            return draft
+        if ent is None:  # a person alias whose person is missing cannot happen; be safe
+            return Draft(span.start, span.end, None, "organisation", None, None, tag)
+        kind = ent.kind
+        sector = target.sector if kind != "place" else None
+        return Draft(span.start, span.end, ent.code, kind, sector, None, tag)
+
+    def merge_institution(self, span: Span, draft: Draft) -> Draft | None:
+        after = institution_after(span, self.kb)
+        if after is not None:
+            term, end = after
+            return Draft(span.start, end, draft.code, "state", term.sector, None, draft.label)
+        before = institution_before(span, self.kb)
+        if before is not None:
+            term, start = before
+            return Draft(start, span.end, draft.code, "state", term.sector, None, draft.label)
+        return None
+
+    def title_state(self, span: Span) -> str | None:
+        found = title_before(span, self.kb)
+        if found is None:
+            return None
+        _term, start = found
+        i = start - 1
+        if i >= 0 and self.doc[i].lower_ in ("'s", "’s"):
+            i -= 1
+        return self.state_tokens.get(i)
+
+    def unknown(self, span: Span, label: str) -> Draft | None:
+        """A name the KB does not know: a titled person acts for the state before the title;
+        a city the gazetteer knows is a place; other persons, organisations and places are
+        kept unresolved; other labels (NORP, dates, numbers) are not entities."""
+        if label == "PERSON":
+            found = title_before(span, self.kb)
+            state = self.title_state(span) if found else None
+            if state:
+                return Draft(span.start, span.end, state, "person", found[0].sector, span.text, label)
+            return Draft(span.start, span.end, None, "person", None, None, label)
+        if label in ("GPE", "LOC"):
+            city = find_city(span.text)
+            if city is not None:
+                return Draft(span.start, span.end, f"PLACE:{city.name}", "place", None, None, label)
+            return Draft(span.start, span.end, None, "place", None, None, label)
+        if label in ("ORG", "FAC"):
+            return Draft(span.start, span.end, None, NER_KINDS[label], None, None, label)
+        return None
+
+
+def select(drafts: list[Draft]) -> list[Draft]:
+    """Non-overlapping drafts: resolved before unresolved, then longer before shorter."""
+    ranked = sorted(drafts, key=lambda d: (not d.resolved, -(d.end - d.start), d.start))
+    taken: list[Draft] = []
+    used: set[int] = set()
+    for d in ranked:
+        tokens = set(range(d.start, d.end))
+        if tokens & used:
+            continue
+        used |= tokens
+        taken.append(d)
+    return sorted(taken, key=lambda d: d.start)
+
+
+def collect_context(docs: list[Doc], kb: KnowledgeBase, ctx: DocumentContext) -> None:
+    """Persons named in full (two words or more) and units named in full, over a document."""
+    for doc in docs:
+        for ent in doc.ents:
+            if not ent.kb_id_:
+                continue
+            for t in kb.alias_targets.get(ent.kb_id_, ()):
+                if t.role == "person" and len(ent) > 1:
+                    person = kb.persons[t.ref.removeprefix("person:")]
+                    for alias in person.aliases:
+                        if " " not in alias:
+                            ctx.persons.setdefault(alias_key(alias), person)
+                elif t.role == "unit":
+                    ctx.units.add(t.ref)
+
+
+def unit_mentions(doc: Doc, unit: Unit, offset: int, kb: KnowledgeBase, ctx: DocumentContext,
+                  day: date | None) -> list[Mention]:
+    drafts = select(UnitResolver(doc, kb, ctx, day).resolve())
+    out = []
+    for d in drafts:
+        span = doc[d.start:d.end]
+        out.append(Mention(
+            doc_id=unit.doc_id, unit_id=unit.unit_id,
+            start=offset + span.start_char, end=offset + span.end_char, text=span.text,
+            code=d.code, kind=d.kind, sector=d.sector, identifier_text=d.identifier, label=d.label,
+        ))
+    return out

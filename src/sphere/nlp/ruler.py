@@ -1,0 +1,115 @@
+"""The knowledge-base entity ruler: a spaCy component that finds every KB alias in a Doc.
+
+It runs before the statistical NER and sets the names it finds as entities, so the model keeps
+them and fills in around them (spaCy's NER respects preset entities). It finds what the model
+misses or splits: demonyms ("Tajiks"), organs ("Kremlin", "Pentagon"), transliterations ("ODKB"),
+bases ("201st base"), old names ("Kurgan-Tyube").
+
+Matching is on lower-cased tokens; a match must then keep the alias's case where case matters:
+short acronyms only as written ("US" but not "us"), capitalised aliases only capitalised
+("Turkey" the state, not "turkey"), all-caps text allowed ("DUSHANBE --" datelines). Matches
+inside a blocked phrase (an outlet's name, "Russian roulette") are dropped, then the longest of
+overlapping matches wins. Each entity carries the alias key in `kb_id_` for the resolver.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..kb import KnowledgeBase, load_kb
+from ..kb.normalise import alias_key, fold_accents
+
+RULER_NAME = "sphere_kb_ruler"
+
+# spaCy labels for what an alias stands for (the resolver decides the code; this is for NER)
+ROLE_LABELS = {
+    "name": "GPE", "demonym": "NORP", "capital": "GPE", "place": "GPE", "organ": "ORG",
+    "igo": "ORG", "group": "ORG", "org": "ORG", "person": "PERSON", "unit": "FAC",
+    "short-unit": "GPE",
+}
+BLOCK = "BLOCK"
+# capitalised words that follow a place name without making it a person's first name
+PLACE_NOUNS = frozenset({
+    "airport", "province", "region", "valley", "oblast", "district", "river", "city", "street",
+    "square", "mountains", "lake", "pass", "gorge", "bridge", "palace", "university", "hotel",
+    "summit", "declaration", "agreement", "treaty", "process", "format", "forum", "conference",
+    "talks", "station", "base", "airbase", "port", "border", "dam", "region's", "state",
+})
+
+
+def case_fits(alias: str, text: str, case_sensitive: bool) -> bool:
+    """Does the matched text keep the alias's case where it matters?"""
+    if case_sensitive:
+        return text == alias or fold_accents(text) == fold_accents(alias)
+    if text.isupper() and len(text) > 3:
+        return True
+    first = next((c for c in alias if c.isalpha()), "")
+    got = next((c for c in text if c.isalpha()), "")
+    return not first.isupper() or got.isupper()
+
+
+class KBRuler:
+    def __init__(self, nlp: Language, kb: KnowledgeBase):
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.keys: dict[int, str] = {}
+        surfaces: dict[str, list] = {}
+        for surface in kb.patterns():
+            for variant in {surface, fold_accents(surface)}:
+                surfaces.setdefault(alias_key(surface), []).append(variant)
+        for key, variants in surfaces.items():
+            docs = list(nlp.tokenizer.pipe(dict.fromkeys(variants)))
+            self.matcher.add(key, docs)
+            self.keys[nlp.vocab.strings[key]] = key
+        blockers = list(nlp.tokenizer.pipe(sorted(kb.blockers)))
+        self.matcher.add(BLOCK, blockers)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans, blocked = [], []
+        for match_id, start, end in self.matcher(doc):
+            if match_id == doc.vocab.strings[BLOCK]:
+                blocked.append((start, end))
+                continue
+            key = self.keys[match_id]
+            targets = self.kb.alias_targets[key]
+            text = doc[start:end].text
+            surface = self.kb.surfaces[key]
+            if not any(case_fits(surface, text, t.case_sensitive) for t in targets):
+                continue
+            if end - start == 1 and self._first_name(doc, start, targets):
+                continue
+            label = ROLE_LABELS.get(targets[0].role, "ORG")
+            spans.append(Span(doc, start, end, label=label, kb_id=key))
+        if blocked:
+            # a blocked phrase hides the names inside it; one that is itself a KB alias (an
+            # outlet named after an organ, "Russian Defence Ministry") stays an entity
+            spans = [
+                s for s in spans
+                if not any(b <= s.start and s.end <= e and (s.start, s.end) != (b, e) for b, e in blocked)
+            ]
+        spans = filter_spans(spans)
+        doc.set_ents(spans, default="unmodified")
+        return doc
+
+    def _first_name(self, doc: Doc, i: int, targets) -> bool:
+        """A one-word state or capital name right before a capitalised proper noun that is
+        neither a KB name, a title nor a place word is a first name ("By Sofia Lebedeva",
+        "Chad Smith"): the model may then tag the whole name as a person."""
+        if not all(t.role in ("name", "capital", "place") for t in targets) or i + 1 >= len(doc):
+            return False
+        if not any(t.role in ("name", "capital") for t in targets):
+            return False
+        nxt = doc[i + 1]
+        return (
+            nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start
+            and nxt.lower_ not in PLACE_NOUNS and not doc[i].whitespace_ == ""
+            and self.kb.sector_term(nxt.text) is None and not self.kb.targets(nxt.text)
+        )
+
+
+@Language.factory(RULER_NAME)
+def make_kb_ruler(nlp: Language, name: str) -> KBRuler:
+    return KBRuler(nlp, load_kb())

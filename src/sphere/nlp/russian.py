@@ -1,0 +1,179 @@
+"""Entity recognition for Russian text: the KB's Russian names matched through lemmas, plus
+natasha's NER for names the KB does not know.
+
+Russian inflects names ("Таджикистана", "Рахмоном", "Министерства обороны России"), so both the
+KB's Russian aliases and the text are reduced to lemmas with pymorphy2 and matched as lemma
+sequences (longest first). natasha (its models ship in the wheel: nothing is downloaded) finds
+persons, places and organisations; those the lemma match did not cover are resolved through
+the same lemma index, else kept with code None.
+
+pymorphy2 0.9 calls `inspect.getargspec`, removed in Python 3.11; `_patch_getargspec` restores
+it (as `getfullargspec` reduced to the old tuple) before pymorphy2 is imported.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections import namedtuple
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from ..kb import AliasTarget, KnowledgeBase, load_kb
+from ..types import Mention, Unit
+
+QUOTES = frozenset("«»\"“”„'‘’()")
+ORDINAL = re.compile(r"^(\d+)(-?[а-яё]{1,3})?$")
+PREPOSITIONS = frozenset({"в", "во", "на", "из", "к", "ко", "до", "под", "около", "через", "у", "от", "по", "над", "близ", "возле"})
+NER_KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
+MAX_ALIAS_TOKENS = 8
+
+
+def _patch_getargspec() -> None:
+    if hasattr(inspect, "getargspec"):
+        return
+    ArgSpec = namedtuple("ArgSpec", "args varargs keywords defaults")
+
+    def getargspec(func):
+        spec = inspect.getfullargspec(func)
+        return ArgSpec(spec.args, spec.varargs, spec.varkw, spec.defaults)
+
+    inspect.getargspec = getargspec
+
+
+@cache
+def _morph():
+    _patch_getargspec()
+    import pymorphy2
+
+    return pymorphy2.MorphAnalyzer()
+
+
+@cache
+def _natasha():
+    _patch_getargspec()
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    low = word.lower().replace("ё", "е")
+    m = ORDINAL.match(low)
+    if m:
+        return m.group(1)
+    if not any("а" <= c <= "я" for c in low):
+        return low
+    return _morph().parse(low)[0].normal_form.replace("ё", "е")
+
+
+def tokens_of(text: str) -> list[tuple[int, int, str]]:
+    from razdel import tokenize
+
+    return [(t.start, t.stop, t.text) for t in tokenize(text) if t.text not in QUOTES]
+
+
+@dataclass(frozen=True)
+class RussianIndex:
+    by_lemmas: dict[tuple[str, ...], tuple[AliasTarget, ...]]
+    sectors: dict[str, str]
+
+
+@cache
+def russian_index() -> RussianIndex:
+    kb = load_kb()
+    index: dict[tuple[str, ...], list[AliasTarget]] = {}
+    for alias, target in kb.russian:
+        key = tuple(lemma(t) for _, _, t in tokens_of(alias))
+        if key and target not in index.setdefault(key, []):
+            index[key].append(target)
+    sectors = {}
+    for word, sector in kb.russian_sector_terms:
+        key = " ".join(lemma(t) for _, _, t in tokens_of(word))
+        sectors.setdefault(key, sector)
+    return RussianIndex({k: tuple(v) for k, v in index.items()}, sectors)
+
+
+def _acts(lemmas: list[str], words: list[str], i: int, n: int) -> bool:
+    """Does the name at [i, i+n) act ("Москва заявила") rather than locate ("в Москве")?"""
+    if i > 0 and lemmas[i - 1] in PREPOSITIONS:
+        return False
+    if i + n < len(words):
+        tag = _morph().parse(words[i + n].lower())[0].tag
+        if tag.POS in ("VERB", "INFN", "PRTS"):
+            return True
+    return False
+
+
+def _choose(targets: tuple[AliasTarget, ...], acts: bool) -> AliasTarget:
+    roles = {t.role for t in targets}
+    if "capital" in roles and "place" in roles:
+        role = "capital" if acts else "place"
+        return next(t for t in targets if t.role == role)
+    order = ("person", "organ", "unit", "igo", "group", "org", "demonym", "name", "capital", "place", "short-unit")
+    return min(targets, key=lambda t: order.index(t.role) if t.role in order else len(order))
+
+
+def _mention(unit: Unit, start: int, end: int, text: str, target: AliasTarget, kb: KnowledgeBase,
+             day: date | None, sector: str | None, label: str) -> Mention:
+    base = {"doc_id": unit.doc_id, "unit_id": unit.unit_id, "start": start, "end": end, "text": text,
+            "label": label, "lang": "ru"}
+    if target.role == "person":
+        person = kb.persons[target.ref.removeprefix("person:")]
+        office, _ = person.office_at(day)
+        return Mention(**base, code=office.acts_for, kind="person", sector=office.sector, identifier_text=person.name)
+    ent = kb.entity(target.ref)
+    if target.role in ("unit", "short-unit") and ent is not None:
+        return Mention(**base, code=ent.state, kind="military-unit", sector=ent.sector or "MIL", identifier_text=ent.name)
+    if target.role in ("name", "demonym", "capital", "organ"):
+        return Mention(**base, code=target.ref, kind="state", sector=target.sector or (sector if target.role == "demonym" else None))
+    kind = ent.kind if ent is not None else "organisation"
+    return Mention(**base, code=target.ref, kind=kind, sector=target.sector if kind != "place" else None)
+
+
+def russian_mentions(text: str, unit: Unit, offset: int, day: date | None) -> list[Mention]:
+    """Mentions in Russian `text` (the unit's text, or a Cyrillic stretch of it at `offset`)."""
+    kb = load_kb()
+    index = russian_index()
+    toks = tokens_of(text)
+    words = [t for _, _, t in toks]
+    lemmas = [lemma(t) for t in words]
+    out: list[Mention] = []
+    covered: set[int] = set()
+    i = 0
+    while i < len(toks):
+        for n in range(min(MAX_ALIAS_TOKENS, len(toks) - i), 0, -1):
+            targets = index.by_lemmas.get(tuple(lemmas[i : i + n]))
+            if not targets:
+                continue
+            start, end = toks[i][0], toks[i + n - 1][1]
+            sector = index.sectors.get(lemmas[i + n]) if i + n < len(lemmas) else None
+            target = _choose(targets, _acts(lemmas, words, i, n))
+            out.append(_mention(unit, offset + start, offset + end, text[start:end], target, kb, day, sector, "KB"))
+            covered.update(range(start, end))
+            i += n
+            break
+        else:
+            i += 1
+    segmenter, tagger = _natasha()
+    from natasha import Doc
+
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    for span in doc.spans:
+        if covered & set(range(span.start, span.stop)):
+            continue
+        key = tuple(lemma(t) for _, _, t in tokens_of(span.text))
+        targets = index.by_lemmas.get(key)
+        if not targets and span.type == "PER" and len(key) > 1:
+            targets = index.by_lemmas.get(key[-1:])  # "Эмомали Рахмон" -> the surname
+        if targets:
+            target = _choose(targets, False)
+            out.append(_mention(unit, offset + span.start, offset + span.stop, span.text, target, kb, day, None, span.type))
+        else:
+            out.append(Mention(unit.doc_id, unit.unit_id, offset + span.start, offset + span.stop, span.text,
+                               None, NER_KINDS.get(span.type, "organisation"), label=span.type, lang="ru"))
+    return sorted(out, key=lambda m: m.start)
