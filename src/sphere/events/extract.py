@@ -153,7 +153,7 @@ def owners_map(sent, cands: list[Candidate], reporting: list) -> dict[int, objec
             if node.i in owner_of_token:
                 result[t.i] = owner_of_token[node.i]
                 break
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node, steps = node.head, steps + 1
     return result
@@ -186,7 +186,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
     entry, head, trig = c.entry, c.head, c.trigger
     actors: list[Participant] = []
     recipients: list[Participant] = []
-    verbal_head = head.pos_ in ("VERB", "AUX", "ADJ") or head is not trig
+    verbal_head = head.pos_ in ("VERB", "AUX", "ADJ") or head.i != trig.i
     if verbal_head:
         passive = is_passive(head)
         heads = agent_heads(head) if passive else subject_heads(head)
@@ -195,14 +195,14 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                 actors.extend(speaker)
             else:
                 actors.extend(phrase_participants(h, tm))
-        if head is trig or not c.nominal:
+        if head.i == trig.i or not c.nominal:
             objs = children(head, "dobj", "dative")
             if passive:
                 objs += children(head, "nsubjpass")
             if head.dep_ in ("relcl", "acl") and not objs and head.head.pos_ in ("NOUN", "PROPN"):
                 objs.append(head.head)
             for o in objs:
-                if c.obj is not None and (o is c.obj or c.obj in o.subtree):
+                if c.obj is not None and (o.i == c.obj.i or c.obj in o.subtree):
                     continue
                 if entry.object_is_recipient or c.obj is None:
                     recipients.extend(phrase_participants(o, tm))
@@ -213,7 +213,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                     pass
         preps = RECIPIENT_PREPS - ({"for"} if entry.event not in ("AID", "REQUEST", "SUPPORT") else set()) - ({"from"} if entry.event not in ("REQUEST", "COOPERATE") else set())
         for o in prep_objects(head, preps):
-            if c.obj is not None and o is c.obj:
+            if c.obj is not None and o.i == c.obj.i:
                 continue
             recipients.extend(phrase_participants(o, tm))
         if c.nominal:
@@ -242,7 +242,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         actors.extend(controller(head, tm))
     if c.nominal and entry.joint_event:
         # joint drills "in Tajikistan": the host state takes part
-        for o in prep_objects(trig, {"in"}) + (prep_objects(head, {"in"}) if head is not trig else []):
+        for o in prep_objects(trig, {"in"}) + (prep_objects(head, {"in"}) if head.i != trig.i else []):
             recipients.extend(phrase_participants(o, tm))
     if not actors and speaker and (entry.event in VERBAL_TYPES or c.entry.speech or entry.only_negated):
         actors.extend(speaker)
@@ -270,7 +270,7 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
     entry = c.entry
     etype, mode, status = entry.event, entry.mode, st.status
     parties = codes(actors) | codes(recipients)
-    joined = c.head is not c.trigger and lemma(c.head) in ("join", "participate", "take", "partake")
+    joined = c.head.i != c.trigger.i and lemma(c.head) in ("join", "participate", "take", "partake")
     if entry.joint_event and (joined or len(parties) >= 2 or any(lemma(t) in JOINT_WORDS for t in c.trigger.subtree if t.i < c.trigger.i)):
         etype, mode = entry.joint_event, entry.joint_mode if entry.joint_mode is not None else ()
     if st.obligation and st.reported and speaker and not entry.speech:
@@ -339,7 +339,7 @@ def location_for(c: Candidate, sent, owners, tm: TokenMentions, kb) -> Location 
             if node.dep_ == "prep" or (node.dep_ == "pobj" and node.head.lower_ in LOCATION_PREPS):
                 ok = node.lower_ in LOCATION_PREPS or node.head.lower_ in LOCATION_PREPS
                 break
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         if not ok and "visit" in c.entry.mode and t.dep_ == "dobj" and t.head.i in (c.head.i, c.trigger.i):
@@ -387,7 +387,7 @@ def governing_status(c: Candidate, lex: Lexicon, reported: bool) -> Status | Non
         if node.pos_ in ("VERB", "AUX"):
             st = clause_status(node, node, lex, reported)
             return st if st.status in ("hypothetical", "negated", "future") else None
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -414,7 +414,7 @@ def reporter_dates(reporter, by_owner, pub):
         value = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None])
         if value is not None:
             return value
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None
@@ -469,7 +469,7 @@ def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue |
                         return got
     node = c.head
     for _ in range(4):
-        if node.head is node or node.dep_ not in ("relcl", "xcomp", "ccomp", "advcl", "conj", "pcomp", "acl"):
+        if node.head.i == node.i or node.dep_ not in ("relcl", "xcomp", "ccomp", "advcl", "conj", "pcomp", "acl"):
             break
         node = node.head
         other = owners.get(node.i)
@@ -488,7 +488,7 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
     evidence = Evidence(parsed.document.doc_id, pu.unit.unit_id, parsed.document.text[lo:hi], lo, hi)
     speaker, reporter = speaker_of(c.head, tm, lex.reporting_verbs)
     st = clause_status(c.head, c.trigger, lex, reported=reporter is not None)
-    if c.nominal and c.head is c.trigger:
+    if c.nominal and c.head.i == c.trigger.i:
         st = governing_status(c, lex, reporter is not None) or st
     actors, recipients = participants_of(c, tm, speaker)
     if c.entry.requires_official and not is_official(actors, c.head):

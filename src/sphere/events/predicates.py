@@ -182,13 +182,13 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
             continue
         entry, obj = hit
         head = light_head(t, lex) or t
-        if entry.speech and head is t and not children(t, "poss"):
+        if entry.speech and head.i == t.i and not children(t, "poss"):
             continue  # "the threat of invasion": a speech nominal is an act when someone makes it
-        if entry.support and head is t and not any(
+        if entry.support and head.i == t.i and not any(
             lemma(x) in entry.support for x in t.subtree if x.i < t.i
         ) and t.dep_ != "pobj":
             continue
-        if head is not t and any(c.trigger is head for c in found):
+        if head.i != t.i and any(c.trigger.i == head.i for c in found):
             continue  # the verb itself is typed ("agreed to talks"): one event
         found.append(Candidate(entry, t, head, obj, nominal=True))
     return found

@@ -137,7 +137,7 @@ def prep_objects(t, preps) -> list:
 def controller(t, tm: TokenMentions, depth: int = 0) -> tuple[Participant, ...]:
     """The actor English leaves implicit: the subject (or possessor) of the nearest governing
     clause ("X agreed to hold ...", "X's intention of increasing ...", "after returning ...")."""
-    if depth > 5 or t.dep_ not in CONTROL_DEPS or t.head is t:
+    if depth > 5 or t.dep_ not in CONTROL_DEPS or t.head.i == t.i:
         return ()
     h = t.head
     if t.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
@@ -152,7 +152,7 @@ def controller(t, tm: TokenMentions, depth: int = 0) -> tuple[Participant, ...]:
             return ()
     if h.pos_ in ("NOUN", "PROPN"):
         for c in h.children:
-            if c.dep_ in ("poss", "compound", "amod") and c is not t:
+            if c.dep_ in ("poss", "compound", "amod") and c.i != t.i:
                 found = phrase_participants(c, tm)
                 if found:
                     return found
@@ -221,7 +221,7 @@ def speaker_of(t, tm: TokenMentions, reporting: frozenset[str], depth: int = 0):
                         found = phrase_participants(pobj, tm)
                         if found:
                             return found, c
-        if node.lemma_.lower() in reporting and node is not t:
+        if node.lemma_.lower() in reporting and node.i != t.i:
             subs = subject_heads(node) or agent_heads(node)
             for s in subs:
                 found = phrase_participants(s, tm)
@@ -230,13 +230,13 @@ def speaker_of(t, tm: TokenMentions, reporting: frozenset[str], depth: int = 0):
             return (), node
         # "..., Shoigu said": the reporting verb is a parataxis or ccomp-taking child of the root
         for c in node.children:
-            if c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_.lower() in reporting and c is not t:
+            if c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_.lower() in reporting and c.i != t.i:
                 subs = subject_heads(c)
                 for s in subs:
                     found = phrase_participants(s, tm)
                     if found:
                         return found, c
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return (), None

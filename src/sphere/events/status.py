@@ -48,7 +48,7 @@ def tense_direction(t) -> int:
 def clause_status(head, trigger, lex, reported: bool) -> Status:
     """The status of the predicate whose clause head is `head`; `reported` when it sits in the
     complement of a reporting verb."""
-    negated = is_negated(head) or (trigger is not head and is_negated(trigger))
+    negated = is_negated(head) or (trigger.i != head.i and is_negated(trigger))
     aux = aux_lemmas(head)
     obligation = bool(aux & OBLIGATION_AUX) or any(
         c.lemma_.lower() in ("have", "need") and any(g.lower_ == "to" for g in c.children) for c in head.children if c.dep_ == "aux"
@@ -63,14 +63,14 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
     # "to prevent militants from infiltrating ...": the act is kept from happening
     node = head
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         if lemma(node) in lex.preventive:
             hypothetical = True
             break
     # "going to", "set to", "plans to", "intention of increasing", "exercises are planned"
-    if head is not trigger and lemma(head) in lex.future_markers:
+    if head.i != trigger.i and lemma(head) in lex.future_markers:
         future = True
     node = head
     for _ in range(4):
@@ -80,7 +80,7 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
         if lemma(node) in lex.future_markers:
             future = True
             break
-    if trigger is not head or trigger.pos_ in ("NOUN", "PROPN"):
+    if trigger.i != head.i or trigger.pos_ in ("NOUN", "PROPN"):
         if any(c.lemma_.lower() in lex.future_markers for c in trigger.children if c.dep_ in ("amod", "compound")):
             future = True  # "the planned drills", "upcoming talks"
     if future:
