@@ -110,7 +110,13 @@ def is_comment_item(node: LexborNode) -> bool:
 
 
 def comment_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
-    return [n for n in tree.css("[class], [id]") if n.tag not in ("body", "html") and is_comment_item(n)]
+    seen: set[int] = set()
+    out = []
+    for n in tree.css("[class], [id]"):  # lexbor lists a node once per selector it matches
+        if n.mem_id not in seen and n.tag not in ("body", "html") and is_comment_item(n):
+            seen.add(n.mem_id)
+            out.append(n)
+    return out
 
 
 def read_comments(tree: LexborHTMLParser) -> list[HtmlComment]:
