@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sphere.ids import content_hash
@@ -94,7 +95,7 @@ def test_documents_failure_in_one_transaction_keeps_earlier_documents(db_url):
     bad = make_doc("bad.txt", "Bad.\n\nq")
     # Two units with the same id violate the unique constraint: the whole document must roll back.
     bad = Document(**{**bad.__dict__, "units": bad.units + (bad.units[0],)})
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         save_document(engine, bad)
     record_failure(engine, "bad.txt", "duplicate unit")
     with Session(engine) as s:
