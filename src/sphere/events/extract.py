@@ -231,9 +231,13 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         actors.extend(left_neighbour_subject(head, tm))
     if entry.speech and not recipients and verbal_head:
         # "promised to deliver equipment to Tajikistan": the content's addressee
-        for comp in children(head, "xcomp", "ccomp"):
-            for o in children(comp, "dobj", "dative") + prep_objects(comp, RECIPIENT_PREPS - {"from", "at", "on", "for"}):
-                if o.lemma_.lower() not in ("it", "they"):
+        comps = children(head, "xcomp", "ccomp") + children(trig, "acl", "ccomp")
+        for comp in comps:
+            objs = children(comp, "dobj", "dative") + prep_objects(comp, RECIPIENT_PREPS - {"from", "at", "on", "for"})
+            if entry.event in ("REQUEST", "ACCUSE", "REJECT") and comp.dep_ in ("ccomp", "acl"):
+                objs += children(comp, "nsubj", "nsubjpass")  # "demanded that Israel ease ...": the addressee
+            for o in objs:
+                if not is_group_pronoun(o):
                     recipients.extend(phrase_participants(o, tm))
     if entry.inverse:
         actors, recipients = recipients, actors
@@ -283,6 +287,8 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
             return "REJECT", (), "occurred", actors, recipients
         return etype, mode, "negated", actors, recipients
     if status in ("future", "hypothetical"):
+        if entry.future_event:
+            return entry.future_event, (), "occurred", actors, recipients
         if etype in FUTURE_TO_AGREE:
             return "AGREE", (), "occurred", actors, recipients
         if etype == "RETREAT":

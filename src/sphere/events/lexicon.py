@@ -42,7 +42,7 @@ KNOWN_FIELDS = {
     "only_negated", "passive_only", "xcomp_required", "intransitive", "inverse", "speech",
     "requires_participants", "requires_recipient", "requires_official", "forces_required",
     "object_is_recipient", "joint_event", "joint_mode", "governed_by", "modifiers",
-    "complement_adj", "support", "needs_complement", "patient_of", "source",
+    "complement_adj", "support", "needs_complement", "patient_of", "future_event", "source",
 }
 
 
@@ -78,6 +78,7 @@ class PredicateEntry:
     support: frozenset[str] = frozenset()  # a nominal needs a light verb or one of these words before it
     needs_complement: bool = False  # "warned that ...", not a parenthetical "..., he warned"
     patient_of: bool = False  # "training of the armies of X": the 'of' phrase is the recipient
+    future_event: str | None = None  # the type when reported in the future ("will allow" = AGREE)
     index: int = 0  # position in the file: earlier entries win
 
 
@@ -184,6 +185,7 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
             complement_adj=_words(raw.get("complement_adj"), where),
             support=_words(raw.get("support"), where),
             needs_complement=bool(raw.get("needs_complement")), patient_of=bool(raw.get("patient_of")),
+            future_event=raw.get("future_event"),
             index=i,
         ))
     modes: dict[str, tuple[ModeRule, ...]] = {}

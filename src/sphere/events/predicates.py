@@ -17,6 +17,25 @@ from .participants import TokenMentions
 from .roles import children, is_passive
 
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+OBLIGATION = frozenset({"must", "should"})
+# "X said that Y must ...": a reported obligation is X's demand of Y (PLOVER REQUEST).
+REPORTED_DEMAND = PredicateEntry(
+    lemmas=frozenset(), pos="verb", event="REQUEST", speech=True,
+    source="PLOVER REQUEST: requests, demands and orders, here reported as 'X said Y must ...'",
+)
+
+
+def obliged_clause(verb):
+    """The complement clause of a reporting verb that states an obligation, if any."""
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+        if aux & OBLIGATION or (c.lemma_.lower() in ("have", "need") and any(
+            x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in c.children
+        )):
+            return c
+    return None
 
 
 @dataclass(frozen=True)
@@ -174,6 +193,11 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
             for c in t.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     consumed.add(c.i)
+    for t in sent:
+        if t.pos_ in ("VERB", "AUX") and lemma(t) in lex.reporting_verbs and not any(c.trigger.i == t.i for c in found):
+            clause = obliged_clause(t)
+            if clause is not None:
+                found.append(Candidate(REPORTED_DEMAND, t, t, clause, nominal=False))
     for t in sent:
         if t.pos_ not in ("NOUN", "PROPN") or t.i in consumed or t.dep_ in ("compound", "amod"):
             continue  # "strike aircraft", "attack helicopters": modifiers, not events

@@ -105,6 +105,8 @@ def subject_heads(verb) -> list:
     subs = children(verb, *SUBJECT_DEPS)
     if not subs and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         subs = children(verb.head, *SUBJECT_DEPS)
+    if not subs and verb.dep_ in ("acomp", "attr", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
+        subs = children(verb.head, *SUBJECT_DEPS)  # "France is ready to ...": the copula's subject
     out = []
     for s in subs:
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
