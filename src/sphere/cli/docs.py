@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from ..store.documents import DocumentFilter, list_documents, load_document
 from .app import DbOption, app, console, engine_for, err_console
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
 
@@ -58,10 +59,10 @@ def docs(
         )
         for row in list_documents(session, f):
             table.add_row(
-                row.id,
+                escape(row.id),
                 str(row.published or ""),
-                names.get(row.outlet_id or "", ""),
-                short(row.title, 50),
+                escape(names.get(row.outlet_id or "", "")),
+                escape(short(row.title, 50)),
                 str(counts.get(row.id, 0)),
                 row.extractor,
             )
@@ -75,15 +76,27 @@ def show(doc: str = typer.Argument(..., help="Document id (its file name)."), db
     with Session(engine) as session:
         d = load_document(session, doc)
     if d is None:
-        err_console.print(f"[red]error:[/red] no document {doc!r}; `sphere docs` lists them")
+        err_console.print(f"[red]error:[/red] no document {escape(doc)!r}; `sphere docs` lists them")
         raise typer.Exit(1)
+    with Session(engine) as session:
+        row = session.get(m.DocumentRow, d.doc_id)
+        extra = {
+            "date from": row.date_source, "size": f"{row.size} bytes",
+            "raw bytes": "stored" if row.raw_path is None else f"not stored; file {row.raw_path}",
+            "notes": "; ".join(row.notes or []),
+        }
     meta = Table.grid(padding=(0, 2))
     for key in ("doc_id", "title", "outlet", "author", "url", "published", "origin", "encoding", "extractor", "content_hash"):
-        meta.add_row(f"[bold]{key}[/bold]", str(getattr(d, key) or ""))
+        meta.add_row(f"[bold]{key}[/bold]", escape(str(getattr(d, key) or "")))
+    for key, value in extra.items():
+        meta.add_row(f"[bold]{key}[/bold]", escape(str(value or "")))
     console.print(meta)
-    table = Table("unit", "kind", "published", "author", "chars", "text")
+    table = Table("unit", "kind", "published", "author", "outlet", "chars", "text")
     for u in d.units:
-        table.add_row(u.unit_id, u.kind, str(u.published or ""), u.author or "", f"{u.start}-{u.end}", short(d.text[u.start : u.end], 80))
+        table.add_row(
+            u.unit_id, u.kind, str(u.published or ""), escape(u.author or ""), escape(u.outlet or ""),
+            f"{u.start}-{u.end}", escape(short(d.text[u.start : u.end], 80)),
+        )
     console.print(table)
 
 
@@ -95,10 +108,14 @@ def units(
 ) -> None:
     """One row per unit: document, unit, kind, published, title, outlet, author, url, start, end, text."""
     engine = engine_for(db)
-    table = Table("document", "unit", "kind", "published", "outlet", "author", "start", "end", "text")
+    columns = ("document", "unit", "kind", "published", "title", "outlet", "author", "url", "start", "end")
+    table = Table(*columns, "text")
     with Session(engine) as session:
         q = select(m.DocumentRow.id).order_by(m.DocumentRow.id)
         if doc:
+            if session.get(m.DocumentRow, doc) is None:
+                err_console.print(f"[red]error:[/red] no document {escape(doc)!r}; `sphere docs` lists them")
+                raise typer.Exit(1)
             q = q.where(m.DocumentRow.id == doc)
         for doc_id in session.scalars(q):
             d = load_document(session, doc_id)
@@ -112,7 +129,8 @@ def units(
                 if format is Format.jsonl:
                     print(json.dumps(row, ensure_ascii=False))
                 else:
-                    table.add_row(*(str(row[k] or "") for k in ("document", "unit", "kind", "published", "outlet", "author", "start", "end")), short(row["text"], 60))
+                    cells = [escape(short(str(row[k] if row[k] is not None else ""), 40)) for k in columns]
+                    table.add_row(*cells, escape(short(row["text"], 60)))
     if format is Format.table:
         console.print(table)
 
