@@ -30,11 +30,29 @@ PEOPLE_HEADS = frozenset({
     "officials", "politician", "politicians", "many", "some", "few", "those", "leadership",
     "leaders", "policymakers", "hawks", "elite", "elites", "decision", "planners", "strategists",
 })
-# verbs whose object is a place one goes to or leaves ("visited Moscow", "left Kabul")
+# verbs whose object is a place one goes to, leaves or acts on physically ("visited Moscow",
+# "left Kabul", "protects Bishkek"); the object of other verbs is the government ("urged Moscow")
 MOTION_VERBS = frozenset({
     "visit", "leave", "reach", "tour", "enter", "arrive", "return", "fly", "flee", "evacuate",
     "capture", "seize", "take", "shell", "bomb", "storm", "surround", "besiege", "occupy",
-    "liberate", "overrun", "encircle", "approach", "quit", "abandon",
+    "liberate", "overrun", "encircle", "approach", "quit", "abandon", "protect", "defend",
+    "guard", "shield", "secure", "cover", "attack", "strike", "hit", "threaten", "fortify",
+})
+# verbs whose subject is the city itself ("Kabul fell", "Aleppo was besieged")
+PLACE_SUBJECT_VERBS = frozenset({"fall", "besiege", "surround", "shell", "bomb", "capture", "burn", "flood", "shake", "lie"})
+# nouns whose "from <capital>" is the government acting ("loans from Beijing")
+FROM_ACTOR_NOUNS = frozenset({
+    "loan", "loans", "pressure", "support", "aid", "help", "money", "investment", "investments",
+    "signal", "signals", "message", "messages", "warning", "warnings", "call", "calls", "order",
+    "orders", "instruction", "instructions", "delegation", "delegations", "envoy", "envoys",
+    "official", "officials", "assistance", "funding", "credit", "credits", "backing", "demand",
+    "demands", "response", "offer", "offers", "guarantees", "subsidies", "grants", "approval",
+})
+# nouns for those who govern: "the Dushanbe government", "the rulers of Kabul"
+GOVERNING_NOUNS = frozenset({
+    "government", "governments", "authorities", "regime", "rulers", "ruler", "leadership",
+    "leaders", "officials", "administration", "cabinet", "elite", "elites", "establishment",
+    "diplomats", "diplomacy", "policy", "position", "stance", "line", "side", "camp",
 })
 DASHES = frozenset({"--", "—", "–", "-", ":"})
 ARTICLES = frozenset({"the", "a", "an"})
@@ -155,16 +173,22 @@ def used_as_location(span: Span) -> bool:
         return False  # "Moscow's influence"
     root = _first_conjunct(span.root)
     dep, head = root.dep_, root.head
+    if dep in ("nsubj", "nsubjpass") and head.lemma_ in PLACE_SUBJECT_VERBS:
+        return True  # "Kabul falls to the Taliban"
     if dep in ("nsubj", "nsubjpass", "csubj", "agent", "poss", "npadvmod") and head is not root:
         return False
-    if dep == "compound":
-        return False
+    if dep == "compound":  # "the Dushanbe government" acts; "Kabul airport" is a place
+        return not (head.pos_ in ("NOUN", "PROPN") and head.lower_ in GOVERNING_NOUNS)
     if dep == "pobj" and head is not root:
-        prep = head.lower_
+        prep, governor = head.lower_, head.head
         if prep in ("with", "against", "by", "between", "on", "for", "than"):
             return False  # "talks with Moscow", "pressure on Dushanbe", "backed by Beijing"
+        if prep == "from" and governor.lower_ in FROM_ACTOR_NOUNS:
+            return False  # "loans from Beijing"
+        if prep == "of" and governor.lower_ in GOVERNING_NOUNS:
+            return False  # "the new rulers of Kabul"
         if prep in LOCATION_PREPS:
-            return head.head.lower_ not in PEOPLE_HEADS
+            return governor.lower_ not in PEOPLE_HEADS
         return True
     if dep in ("dobj", "obj", "dative", "attr"):
         return head.lemma_ in MOTION_VERBS

@@ -21,6 +21,5 @@ def mention_rows(doc_id: str, text: str, units: Iterable[Unit]) -> Iterator[dict
     """One row per mention of a document given as id, text and units."""
     document = Document(doc_id=doc_id, origin=doc_id, content_hash="", encoding="utf-8",
                         media_type="text", extractor="plain", text=text, units=tuple(units))
-    for pu in parse_document(document).units:
-        for m in pu.mentions:
-            yield mention_row(m)
+    for m in parse_document(document).mentions():
+        yield mention_row(m)

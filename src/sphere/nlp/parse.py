@@ -9,6 +9,9 @@ one Doc per unit); Russian text goes to the Russian recogniser (`russian.py`), a
 Cyrillic stretches of a mixed unit. Mentions are resolved once a document's units are all
 parsed, so a surname or a base's short name can use what the whole document says.
 
+Text outside every unit (a page's title, blog labels, forum breadcrumbs) is analysed too: its
+mentions, with unit_id "page", are in `ParsedDocument.outside` (the event stage reads units).
+
 Nothing is lost: every unit comes back as a ParsedUnit (doc None when it was not parsed) and
 every unit left unanalysed is listed in `skipped` with the reason (empty, no letters, a script
 or language no model here reads, offsets outside the text).
@@ -34,6 +37,9 @@ ENGLISH_PIPELINE_LANGS = frozenset({"en", "fr", "de", "es", "it", "pt", "tr", "n
 RUSSIAN_LANGS = frozenset({"ru", "uk", "be", "bg", "kk", "sr", "mk", "mn"})
 
 
+PAGE_UNIT = "page"  # unit_id of mentions found outside every unit
+
+
 @dataclass
 class UnitPlan:
     unit: Unit
@@ -41,6 +47,7 @@ class UnitPlan:
     lang: str
     route: str  # "english", "russian" or "skip"
     reason: str = ""
+    outside: bool = False  # page text outside the units (title, labels), not a unit
     chunks: list[tuple[int, int]] = field(default_factory=list)
     docs: list = field(default_factory=list)
 
@@ -75,32 +82,50 @@ def _drop_overlaps(mentions: list[Mention], stretches: list[tuple[int, int]]) ->
     return [m for m in mentions if not any(s <= m.start < e or s < m.end <= e for s, e in stretches)]
 
 
+def page_gaps(document: Document, units: tuple[Unit, ...]) -> list[Unit]:
+    """The document's text outside every unit, as pseudo-units (id "page") with letters in."""
+    covered = sorted((max(0, u.start), min(len(document.text), u.end)) for u in units)
+    gaps, pos = [], 0
+    for start, end in [*covered, (len(document.text), len(document.text))]:
+        if start > pos and any(c.isalpha() for c in document.text[pos:start]):
+            gaps.append(Unit(document.doc_id, PAGE_UNIT, "article", pos, start, published=document.published))
+        pos = max(pos, end)
+    return gaps
+
+
 def finish_document(document: Document, plans: list[UnitPlan]) -> ParsedDocument:
     """Resolve the mentions of a document whose English units are parsed."""
     kb = load_kb()
     ctx = DocumentContext()
     docs = {id(p): join_docs(p.docs) for p in plans if p.route == "english"}
     collect_context(list(docs.values()), kb, ctx)
-    units, skipped = [], []
+    units, skipped, outside = [], [], []
     for p in plans:
-        day = unit_day(p.unit, document)
-        if p.route == "english":
-            doc = docs[id(p)]
-            mentions = unit_mentions(doc, p.unit, p.unit.start, kb, ctx, day)
-            stretches = [(p.unit.start + s, p.unit.start + e) for s, e in cyrillic_stretches(p.text)]
-            if stretches:  # a mixed unit: the Russian recogniser reads its Cyrillic lines
-                mentions = _drop_overlaps(mentions, stretches)
-                for s, e in stretches:
-                    mentions += russian_mentions(document.text[s:e], p.unit, s, day)
-                mentions.sort(key=lambda m: m.start)
-            units.append(ParsedUnit(p.unit, p.unit.start, doc, tuple(mentions), p.lang))
-        elif p.route == "russian":
-            mentions = russian_mentions(p.text, p.unit, p.unit.start, day)
-            units.append(ParsedUnit(p.unit, p.unit.start, None, tuple(mentions), "ru"))
-        else:
-            units.append(ParsedUnit(p.unit, p.unit.start, None, (), p.lang))
+        if p.outside:
+            outside += plan_mentions(document, p, docs.get(id(p)), kb, ctx)
+            continue
+        doc = docs.get(id(p))
+        mentions = plan_mentions(document, p, doc, kb, ctx)
+        units.append(ParsedUnit(p.unit, p.unit.start, doc, tuple(mentions), "ru" if p.route == "russian" else p.lang))
+        if p.route == "skip":
             skipped.append((p.unit.unit_id, p.reason))
-    return ParsedDocument(document, tuple(units), tuple(skipped))
+    return ParsedDocument(document, tuple(units), tuple(skipped), tuple(outside))
+
+
+def plan_mentions(document: Document, p: UnitPlan, doc, kb, ctx: DocumentContext) -> list[Mention]:
+    day = unit_day(p.unit, document)
+    if p.route == "russian":
+        return russian_mentions(p.text, p.unit, p.unit.start, day)
+    if p.route != "english":
+        return []
+    mentions = unit_mentions(doc, p.unit, p.unit.start, kb, ctx, day)
+    stretches = [(p.unit.start + s, p.unit.start + e) for s, e in cyrillic_stretches(p.text)]
+    if stretches:  # a mixed unit: the Russian recogniser reads its Cyrillic lines
+        mentions = _drop_overlaps(mentions, stretches)
+        for s, e in stretches:
+            mentions += russian_mentions(document.text[s:e], p.unit, s, day)
+        mentions.sort(key=lambda m: m.start)
+    return mentions
 
 
 def document_units(document: Document) -> tuple[Unit, ...]:
@@ -115,7 +140,13 @@ def pipe_documents(documents: Iterable[Document], batch_size: int = 16) -> Itera
     """Parse documents in batches: one `nlp.pipe` over all English chunks of a batch."""
     nlp = load_nlp()
     for group in _batched(documents, batch_size):
-        plans = [[plan_unit(d, u) for u in document_units(d)] for d in group]
+        plans = []
+        for d in group:
+            units = document_units(d)
+            gaps = [plan_unit(d, g) for g in page_gaps(d, units)]
+            for g in gaps:
+                g.outside = True
+            plans.append([plan_unit(d, u) for u in units] + gaps)
         pieces = [(p, s, e) for doc_plans in plans for p in doc_plans if p.route == "english" for s, e in p.chunks]
         texts = (p.text[s:e] for p, s, e in pieces)
         for (plan, _, _), doc in zip(pieces, nlp.pipe(texts, batch_size=batch_size), strict=True):

@@ -32,3 +32,11 @@ class ParsedDocument:
     document: Document
     units: tuple[ParsedUnit, ...]
     skipped: tuple[tuple[str, str], ...] = ()  # (unit_id, reason) for units left unanalysed
+    # mentions in the document's text outside every unit (title, labels, breadcrumbs), with
+    # unit_id "page": found for entity search; the event stage reads units only
+    outside: tuple[Mention, ...] = ()
+
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every mention of the document, units and page text, in text order."""
+        found = [m for u in self.units for m in u.mentions] + list(self.outside)
+        return tuple(sorted(found, key=lambda m: (m.start, m.end)))

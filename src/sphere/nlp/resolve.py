@@ -158,7 +158,7 @@ class UnitResolver:
         chosen = min(targets, key=lambda t: order.index(t.role) if t.role in order else len(order))
         return self.target_draft(span, chosen, tag)
 
-    def target_draft(self, span: Span, target: AliasTarget, tag: str) -> Draft:
+    def target_draft(self, span: Span, target: AliasTarget, tag: str) -> Draft | None:
         kb = self.kb
         ent = kb.entity(target.ref)
         if target.role in ("unit", "short-unit") and ent is not None:
@@ -169,6 +169,8 @@ class UnitResolver:
             if merged is not None:
                 return merged
             if target.role == "demonym":
+                if span.start > 0 and self.doc[span.start - 1].lower_ in ("ethnic", "ethnically"):
+                    return None  # "ethnic Tajiks" are a people, not the state (annotation rule)
                 draft.sector = sector_after(span, kb, self.is_state_word)
             return draft
         if ent is None:  # a person alias whose person is missing cannot happen; be safe

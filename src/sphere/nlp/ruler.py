@@ -46,9 +46,17 @@ def case_fits(alias: str, text: str, case_sensitive: bool) -> bool:
         return text == alias or fold_accents(text) == fold_accents(alias)
     if text.isupper() and len(text) > 3:
         return True
-    first = next((c for c in alias if c.isalpha()), "")
-    got = next((c for c in text if c.isalpha()), "")
-    return not first.isupper() or got.isupper()
+    # every word the alias capitalises is capitalised in the text: "Turkey" not "turkey",
+    # "Panj River" (a name) not "Panj river" (the Panj, then a common noun)
+    words, got = alias.split(), text.split()
+    if len(words) != len(got):
+        words, got = words[:1], got[:1]
+    for want, have in zip(words, got, strict=True):
+        a = next((c for c in want if c.isalpha()), "")
+        b = next((c for c in have if c.isalpha()), "")
+        if a.isupper() and not b.isupper():
+            return False
+    return True
 
 
 class KBRuler:
