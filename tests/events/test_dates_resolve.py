@@ -62,3 +62,15 @@ def test_dates_until_gives_an_end():
 def test_dates_relative_need_a_publication_date():
     assert resolve_date("last Monday", None) is None
     assert resolve_date("in October 2012", None).date == "2012-10"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia began drills on Friday, July 30, that run until August 10.", date(2021, 7, 30)),
+    ("The talks opened on Monday, 4 January, and closed on Wednesday, January 6.", date(2021, 1, 6)),
+    ("No weekday-dated day is named here, only August 10.", None),
+    ("On Friday, February 30 nothing happened.", None),
+])
+def test_undated_text_gets_an_anchor_from_weekday_dates(text, expected):
+    from sphere.events.dates import estimate_anchor
+
+    assert estimate_anchor(text, today=date(2026, 12, 1)) == expected

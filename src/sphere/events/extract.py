@@ -21,7 +21,7 @@ from ..ids import make_id
 from ..nlp.parsed import ParsedDocument, ParsedUnit
 from ..types import Event, Evidence, Location, Participant
 from .context import contexts_of
-from .dates import DateMention, DateValue, add_days, combine, find_dates, redate
+from .dates import DateMention, DateValue, add_days, combine, estimate_anchor, find_dates, redate
 from .lexicon import FUTURE_TO_AGREE, VERBAL_TYPES, Lexicon, load_lexicon
 from .merge import merge_events
 from .participants import TokenMentions, codes, is_site, unique
@@ -104,8 +104,12 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     tm = TokenMentions.build(pu.doc, pu.offset, pu.mentions, state_of)
     out: list[Event] = []
     previous: DateValue | None = None  # the last date told in this unit, for "at the time"
+    anchor = None
+    if pu.unit.published is None and parsed.document.published is None:
+        # an undated unit: relative dates resolve against the day its text implies, if any
+        anchor = estimate_anchor(pu.doc.text)
     for sent in pu.doc.sents:
-        found = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous)
+        found = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor)
         out.extend(found)
         for e in found:
             if e.date and e.date_precision and e.date != (pu.unit.published.isoformat() if pu.unit.published else None):
@@ -427,14 +431,14 @@ def reporter_dates(reporter, by_owner, pub):
 
 
 def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb,
-                    options: Options, previous: DateValue | None = None) -> list[Event]:
+                    options: Options, previous: DateValue | None = None, anchor: date | None = None) -> list[Event]:
     cands = find_candidates(sent, lex, tm)
     if not cands:
         return []
     cands = suppress_content(cands)
     reporting = [t for t in sent if t.pos_ in ("VERB", "AUX") and lemma(t) in lex.reporting_verbs]
     owners = owners_map(sent, cands, reporting)
-    pub = pu.unit.published or parsed.document.published
+    pub = pu.unit.published or parsed.document.published or anchor
     dates = find_dates(sent.text, pub, 0)
     by_owner = attached_dates(sent, dates, owners)
     doc_text = parsed.document.text
