@@ -19,7 +19,7 @@ $(BIN)/sphere: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	@touch $@
 
-node_modules/.installed: package.json
+node_modules/.installed: package.json package-lock.json
 	@if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund; else npm install --silent --no-audit --no-fund; fi
 	@touch $@
 
@@ -42,7 +42,7 @@ bench: install ## run the benchmarks; results go to bench/results/
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
 screenshots: install ## browser tests that save a screenshot of each page to bench/results/screenshots/
-	SPHERE_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/browser
+	SPHERE_SCREENSHOTS=1 SPHERE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q tests/browser
 
 clean: ## remove the virtual environment and the demo database
 	rm -rf $(VENV) node_modules $(DB) $(DB)-wal $(DB)-shm
