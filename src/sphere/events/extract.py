@@ -250,7 +250,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         actors.extend(controller(head, tm))
     if c.nominal and entry.joint_event:
         # joint drills "in Tajikistan": the host state takes part
-        for o in prep_objects(trig, {"in"}) + (prep_objects(head, {"in"}) if head.i != trig.i else []):
+        for o in prep_objects(trig, {"in", "for"}) + (prep_objects(head, {"in", "for"}) if head.i != trig.i else []):
             recipients.extend(phrase_participants(o, tm))
     if not actors and speaker and (entry.event in VERBAL_TYPES or c.entry.speech or entry.only_negated):
         actors.extend(speaker)
@@ -290,6 +290,8 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
         if etype in COOPERATIVE and (st.direction >= 0 or st.reported):
             return "REJECT", (), "occurred", actors, recipients
         return etype, mode, "negated", actors, recipients
+    if st.prevented:
+        return etype, mode, "hypothetical", actors, recipients
     if status in ("future", "hypothetical"):
         if entry.future_event:
             return entry.future_event, (), "occurred", actors, recipients
@@ -432,6 +434,8 @@ def reporter_dates(reporter, by_owner, pub):
 
 def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb,
                     options: Options, previous: DateValue | None = None, anchor: date | None = None) -> list[Event]:
+    if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
+        return []  # a question asks; it does not report an event
     cands = find_candidates(sent, lex, tm)
     if not cands:
         return []

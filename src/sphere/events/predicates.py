@@ -201,6 +201,8 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
     for t in sent:
         if t.pos_ not in ("NOUN", "PROPN") or t.i in consumed or t.dep_ in ("compound", "amod"):
             continue  # "strike aircraft", "attack helicopters": modifiers, not events
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") or tm.of(t) is not None:
+            continue  # "in March", "the Summit Hotel": part of a date or a name
         hit = match_token(t, lex, tm)
         if not hit:
             continue

@@ -28,6 +28,7 @@ class Status:
     negated: bool = False
     obligation: bool = False  # "must", "should": a demand when reported
     reported: bool = False  # under a reporting verb
+    prevented: bool = False  # governed by "prevent", "stop", ...: it did not and may not happen
 
 
 def aux_lemmas(t) -> set[str]:
@@ -61,13 +62,13 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in head.children) and head.dep_ == "advcl":
         hypothetical = True
     # "to prevent militants from infiltrating ...": the act is kept from happening
-    node = head
+    node, prevented = head, False
     for _ in range(3):
         if node.head.i == node.i:
             break
         node = node.head
         if lemma(node) in lex.preventive:
-            hypothetical = True
+            hypothetical = prevented = True
             break
     # "going to", "set to", "plans to", "intention of increasing", "exercises are planned"
     if head.i != trigger.i and lemma(head) in lex.future_markers:
@@ -98,4 +99,4 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
         status = "ongoing"
     else:
         status = "occurred"
-    return Status(status, direction, negated, obligation, reported)
+    return Status(status, direction, negated, obligation, reported, prevented)
