@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from ..errors import InputError
 from ..segment import dated_by, segment_page
 from ..segment.outlets import lookup_outlet
-from ..store.documents import clear_failures, record_failure, save_document
+from ..store.documents import clear_failures, failed_origins, record_failure, save_document
 from ..types import Page, SourceItem
 from .fetch import Fetcher
 from .limits import DEFAULT_MAX_SIZE, RAW_INLINE_MAX
@@ -102,6 +102,7 @@ def ingest(
     """Read, segment and store every document of `inputs` (files, folders, URLs, feeds)."""
     summary = IngestSummary()
     sync_outlets(engine)
+    failed_before = failed_origins(engine)
     sources = expand(inputs)
     fetcher = Fetcher()
     pool = make_pool(workers or default_workers(), timeout)
@@ -144,7 +145,8 @@ def ingest(
                         summary.unchanged += 1
                     summary.doc_ids.append(doc_id)
                     summary.notes.extend((item.origin, note) for note in notes)
-                    clear_failures(engine, item.origin)
+                    if item.origin in failed_before:
+                        clear_failures(engine, item.origin)
                 advance(item.origin)
     finally:
         pool.close()

@@ -57,6 +57,7 @@ class Cues:
     cues: tuple[Cue, ...]
     member_titles: tuple[str, ...]
     outlet_words: frozenset[str]
+    any_cue: re.Pattern  # all cues in one alternation, in file order: one match per line
 
 
 @cache
@@ -66,7 +67,8 @@ def load_cues(path: Path = CUES) -> Cues:
         Cue(c["role"], re.compile(rf"(?:{c['pattern']})", re.I)) for c in data["cues"]
     )
     titles = tuple(sorted((t.lower() for t in data["member_titles"]["words"]), key=len, reverse=True))
-    return Cues(cues, titles, frozenset(w.lower() for w in data["outlet_words"]["words"]))
+    any_cue = re.compile("|".join(f"(?P<c{i}>(?:{c['pattern']})$)" for i, c in enumerate(data["cues"])), re.I)
+    return Cues(cues, titles, frozenset(w.lower() for w in data["outlet_words"]["words"]), any_cue)
 
 
 @dataclass(frozen=True)
@@ -88,11 +90,11 @@ BULLET = re.compile(r"^[•·▪►●*–-]\s+")
 
 
 def cue_role(text: str) -> str | None:
+    """The role of the first cue (in page_cues.yaml order) that matches the whole line."""
     text = BULLET.sub("", text)
-    for cue in load_cues().cues:
-        if cue.pattern.fullmatch(text):
-            return cue.role
-    return None
+    cues = load_cues()
+    m = cues.any_cue.match(text)
+    return cues.cues[int(m.lastgroup[1:])].role if m else None
 
 
 SENTENCE_BREAK = re.compile(r"\w[.!?]['\"”’»)\]]*\s")

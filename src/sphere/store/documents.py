@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
 
-from sqlalchemy import Engine, delete, func, or_, select, update
+from sqlalchemy import Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -98,9 +98,9 @@ def save_document(
             )
         )
         session.flush()
-        session.add_all(unit_row(doc_id, u) for u in doc.units)
-        session.flush()
-        borrow_dates(session, doc_id)
+        if doc.units:  # one executemany, not one ORM object per unit
+            session.execute(insert(UnitRow), [unit_values(doc_id, u) for u in doc.units])
+        borrow_dates(session, doc_id, has_clippings=any(u.kind == "clipping" for u in doc.units))
     return "new", doc_id
 
 
@@ -108,8 +108,7 @@ def _same_article(title: str | None, url: str | None):
     """SQL condition: a document that is the article with this title or URL."""
     conds = []
     if title and len(title.split()) >= 4:  # short titles ("Update") name many articles
-        t = " ".join(title.split())
-        conds.append(or_(DocumentRow.title == t, func.lower(DocumentRow.title) == t.lower()))
+        conds.append(DocumentRow.title == " ".join(title.split()))
     if url:
         conds.append(DocumentRow.url == url)
     return or_(*conds) if conds else None
@@ -123,7 +122,7 @@ def _date_undated(session: Session, doc_id: str, when: date, source: str) -> Non
     )
 
 
-def borrow_dates(session: Session, doc_id: str) -> None:
+def borrow_dates(session: Session, doc_id: str, has_clippings: bool = True) -> None:
     """Date an undated article by a dated clipping of it in another document, both ways.
 
     A clipping blog quotes an article with the article's date, title and URL; the article's own
@@ -132,7 +131,7 @@ def borrow_dates(session: Session, doc_id: str) -> None:
     the clipping's date, and `date_source` names the clipping.
     """
     doc = session.get(DocumentRow, doc_id)
-    if doc.published is None:
+    if doc.published is None:  # only clipping units are scanned (indexed by kind)
         cond = _same_clipping(doc.title, doc.url)
         if cond is not None:
             clip = session.scalars(
@@ -158,26 +157,21 @@ def _same_clipping(title: str | None, url: str | None):
     """SQL condition: a clipping unit quoting the article with this title or URL."""
     conds = []
     if title and len(title.split()) >= 4:
-        t = " ".join(title.split())
-        conds.append(or_(UnitRow.title == t, func.lower(UnitRow.title) == t.lower()))
+        conds.append(UnitRow.title == " ".join(title.split()))
     if url:
         conds.append(UnitRow.url == url)
     return or_(*conds) if conds else None
 
 
+def unit_values(doc_id: str, u: Unit) -> dict:
+    return {
+        "doc_id": doc_id, "unit_id": u.unit_id, "kind": u.kind, "start": u.start, "end": u.end,
+        "published": u.published, "author": u.author, "title": u.title, "outlet": u.outlet, "url": u.url,
+    }
+
+
 def unit_row(doc_id: str, u: Unit) -> UnitRow:
-    return UnitRow(
-        doc_id=doc_id,
-        unit_id=u.unit_id,
-        kind=u.kind,
-        start=u.start,
-        end=u.end,
-        published=u.published,
-        author=u.author,
-        title=u.title,
-        outlet=u.outlet,
-        url=u.url,
-    )
+    return UnitRow(**unit_values(doc_id, u))
 
 
 def record_failure(engine: Engine, origin: str, reason: str) -> None:
@@ -195,6 +189,11 @@ def record_failure(engine: Engine, origin: str, reason: str) -> None:
                 row.at = now()
     except IntegrityError:
         pass
+
+
+def failed_origins(engine: Engine) -> set[str]:
+    with Session(engine) as session:
+        return set(session.scalars(select(IngestFailureRow.origin).distinct()))
 
 
 def clear_failures(engine: Engine, origin: str) -> None:
