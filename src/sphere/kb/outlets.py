@@ -223,6 +223,17 @@ CREDIT = re.compile(
 )
 
 
+def outlet_of_masthead(text: str) -> Outlet | None:
+    """An outlet named alone on one of the first lines of a page (its masthead)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for line in lines[:HEADER_LINES]:
+        if len(line) <= 80:
+            hit = outlet_of_name(line)
+            if hit is not None:
+                return hit
+    return None
+
+
 def outlet_of_text(text: str) -> Outlet | None:
     """An outlet the passage itself declares: a credit line, a header line, or a closing URL."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
@@ -234,11 +245,9 @@ def outlet_of_text(text: str) -> Outlet | None:
             hit = outlet_of_url(url.group()) if url else outlet_of_name(who)
             if hit is not None:
                 return hit
-    for line in lines[:HEADER_LINES]:
-        if len(line) <= 80:
-            hit = outlet_of_name(line)
-            if hit is not None:
-                return hit
+    hit = outlet_of_masthead(text)
+    if hit is not None:
+        return hit
     for line in lines:
         if URL.fullmatch(line):
             hit = outlet_of_url(line)

@@ -14,18 +14,19 @@ out to be the original of.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError
-from ..kb.outlets import get_outlet, host_of
+from ..kb.outlets import get_outlet, host_of, outlet_of_masthead, outlet_of_url
 from ..store import reuse as store
 from ..store.models import DocumentRow, OutletRow, UnitRow
 from ..types import ReuseLink
-from .align import Passage, align
+from .align import MIN_WORDS, SEED, Passage, align, seed_keys
 from .direction import DocView, UnitView, decide
 from .minhash import (
     DOC_PERM,
@@ -41,6 +42,11 @@ from .text import Tokens, chunk_tokens, index_spans, tokenize
 VERSION = "1"
 MAX_PER_KEY = 50  # documents read per band key: a key in more documents is boilerplate or a wire story
 MAX_CANDIDATES = 100  # documents aligned exactly per new document, the most similar first
+HEADER_CHARS = 600  # where a page names its own outlet, when the store does not
+MIN_SHARED_SEEDS = MIN_WORDS // SEED  # fewest distinct SEED-word runs a passage can have
+MIN_BAND_HITS = 1  # band keys a candidate must share
+FREQUENT_MIN_CHUNKS = 4  # chunks a candidate found only through frequent keys must share
+SAME_SITE_SHARE = 0.5  # two pages of one site must share this much to be linked (not a footer)
 MOSTLY = 0.5  # a unit at least this much copied names its original in copied_from
 
 
@@ -50,6 +56,7 @@ class Indexed:
 
     view: DocView
     tokens: Tokens
+    seeds: np.ndarray  # sorted distinct keys of its SEED-word runs, for a quick overlap test
 
 
 def outlet_view(session: Session, outlet_id: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -63,21 +70,23 @@ def outlet_view(session: Session, outlet_id: str | None) -> tuple[tuple[str, ...
     return ((row.name,) if row else ()), tuple((row.domains or ()) if row else ())
 
 
-def load_indexed(session: Session, doc_id: str) -> Indexed:
-    row = session.get(DocumentRow, doc_id)
-    if row is None:
-        raise InputError(doc_id, "no such document in the database")
-    units = session.scalars(
-        select(UnitRow).where(UnitRow.doc_id == doc_id).order_by(UnitRow.start)
-    ).all()
-    names, domains = outlet_view(session, row.outlet_id)
+def make_indexed(session: Session, row, units) -> Indexed:
+    outlet_id = row.outlet_id
+    names, domains = outlet_view(session, outlet_id)
+    if not names:
+        # No outlet stored: the registry may still recognise the page's own URL or masthead.
+        hit = (outlet_of_url(row.url) if row.url else None) or outlet_of_masthead(
+            (row.text or "")[:HEADER_CHARS]
+        )
+        if hit is not None:
+            outlet_id, names, domains = hit.id, (hit.name, *hit.aliases), hit.domains
     host = host_of(row.url) if row.url else None
     view = DocView(
         doc_id=row.id,
         text=row.text or "",
         url=row.url,
         published=row.published,
-        outlet_id=row.outlet_id,
+        outlet_id=outlet_id,
         outlet_names=names,
         outlet_domains=tuple(dict.fromkeys((*domains, *([host] if host else [])))),
         units=tuple(
@@ -85,19 +94,101 @@ def load_indexed(session: Session, doc_id: str) -> Indexed:
         ),
     )
     spans = index_spans(len(view.text), [(u.start, u.end) for u in units])
-    return Indexed(view, tokenize(view.text, spans))
+    tokens = tokenize(view.text, spans)
+    return Indexed(view, tokens, np.unique(seed_keys(tokens.hashes)))
+
+
+# Stored documents never change under an id and content hash, so their tokens can be kept
+# between calls: an original quoted by many later documents is read and tokenized once.
+_CACHE: OrderedDict[tuple[str, str], Indexed] = OrderedDict()
+CACHE_SIZE = 2000
+
+
+def load_indexed(session: Session, doc_ids: list[str]) -> dict[str, Indexed]:
+    """Documents ready for comparison, by id (ids not stored are left out)."""
+    hashes = dict(
+        session.execute(
+            select(DocumentRow.id, DocumentRow.content_hash).where(DocumentRow.id.in_(doc_ids))
+        ).all()
+    )
+    out: dict[str, Indexed] = {}
+    missing = []
+    for d, h in hashes.items():
+        hit = _CACHE.get((d, h))
+        if hit is not None:
+            _CACHE.move_to_end((d, h))
+            out[d] = hit
+        else:
+            missing.append(d)
+    if missing:
+        rows = session.execute(
+            select(
+                DocumentRow.id, DocumentRow.text, DocumentRow.url, DocumentRow.published,
+                DocumentRow.outlet_id, DocumentRow.content_hash,
+            ).where(DocumentRow.id.in_(missing))
+        ).all()
+        units: dict[str, list[UnitRow]] = {d: [] for d in missing}
+        for u in session.scalars(
+            select(UnitRow).where(UnitRow.doc_id.in_(missing)).order_by(UnitRow.start)
+        ):
+            units[u.doc_id].append(u)
+        for row in rows:
+            item = make_indexed(session, row, units[row.id])
+            out[row.id] = item
+            _CACHE[(row.id, row.content_hash)] = item
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
+    return out
 
 
 def candidates(session: Session, doc_id: str, keys_by_chunk) -> list[str]:
-    """Stored documents sharing band keys with the new one, by number of chunks shared."""
+    """Stored documents sharing band keys with the new one, the most similar first.
+
+    A candidate must share MIN_BAND_HITS band keys (one shared band is what two chunks of
+    Jaccard 0.3 share by chance one time in eight). A key held by more than MAX_PER_KEY
+    documents is read only for its newest MAX_PER_KEY, and a document found only through such
+    keys must share FREQUENT_MIN_CHUNKS chunks: a wire story copied everywhere shares many, a
+    notice printed on every page one or two.
+    """
     flat = [int(k) for row in keys_by_chunk for k in row]
-    postings = store.band_postings(session, flat, MAX_PER_KEY)
-    score: Counter[str] = Counter()
+    postings, frequent = store.band_postings(session, flat, MAX_PER_KEY)
+    chunks: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
+    rare_hits: Counter[str] = Counter()
     for row in keys_by_chunk:
-        hit = {d for k in row for d in postings.get(int(k), ()) if d != doc_id}
-        score.update(hit)
-    ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [d for d, _ in ranked[:MAX_CANDIDATES]]
+        seen = set()
+        for k in (int(k) for k in row):
+            docs = postings.get(k, ())
+            seen.update(docs)
+            hits.update(docs)
+            if k not in frequent:
+                rare_hits.update(docs)
+        chunks.update(seen)
+    for c in (chunks, hits, rare_hits):
+        c.pop(doc_id, None)
+    ranked = sorted(
+        (d for d in chunks if rare_hits[d] >= MIN_BAND_HITS or chunks[d] >= FREQUENT_MIN_CHUNKS),
+        key=lambda d: (-hits[d], d),
+    )
+    return ranked[:MAX_CANDIDATES]
+
+
+def same_site(a: DocView, b: DocView) -> bool:
+    if a.outlet_id and a.outlet_id == b.outlet_id:
+        return True
+    ha, hb = host_of(a.url) if a.url else None, host_of(b.url) if b.url else None
+    return ha is not None and ha == hb
+
+
+def shared_passages(a: Indexed, b: Indexed) -> list[Passage]:
+    """The passages two documents share; between pages of one site, only near-duplicates."""
+    if len(np.intersect1d(a.seeds, b.seeds, assume_unique=True)) < MIN_SHARED_SEEDS:
+        return []  # cannot hold MIN_WORDS words in runs of SEED: not worth aligning
+    passages = align(a.tokens, b.tokens)
+    if passages and same_site(a.view, b.view):
+        floor = SAME_SITE_SHARE * min(len(a.tokens), len(b.tokens))
+        passages = [p for p in passages if p.words >= floor]
+    return passages
 
 
 def link_of(new: DocView, other: DocView, p: Passage) -> ReuseLink:
@@ -127,7 +218,10 @@ def index_document(session: Session, doc_id: str) -> list[ReuseLink]:
 
     Returns every link involving the document, as original or as copy.
     """
-    new = load_indexed(session, doc_id)
+    loaded = load_indexed(session, [doc_id])
+    if doc_id not in loaded:
+        raise InputError(doc_id, "no such document in the database")
+    new = loaded[doc_id]
     chunks = chunk_tokens(new.tokens)
     shingles = shingle_hashes(new.tokens)
     keys = band_keys(chunk_signatures(shingles, chunks))
@@ -135,9 +229,11 @@ def index_document(session: Session, doc_id: str) -> list[ReuseLink]:
     store.clear_index(session, doc_id)
     links: list[ReuseLink] = []
     words: list[int] = []
-    for other_id in candidates(session, doc_id, keys):
-        other = load_indexed(session, other_id)
-        for p in align(new.tokens, other.tokens):
+    found = candidates(session, doc_id, keys)
+    others = load_indexed(session, found)
+    for other_id in found:
+        other = others[other_id]
+        for p in shared_passages(new, other):
             links.append(link_of(new.view, other.view, p))
             words.append(p.words)
     store.save_index(

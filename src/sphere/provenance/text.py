@@ -3,6 +3,7 @@
 Reuse is looked for on words, not characters: a token is a run of letters or digits (`\\w+`),
 case-folded, with its character offsets in the document, so whitespace, line breaks, quote
 styles and punctuation never hide a copy, and every passage found maps back to exact offsets.
+Words inside URLs and e-mail addresses are not tokens: a cited address is not shared prose.
 
 A document is cut into chunks of about a sentence (12 to 60 tokens) at sentence ends and line
 breaks, merging short pieces and cutting long ones at content-defined anchors (a token whose
@@ -22,6 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 WORD = re.compile(r"\w+")
+# Addresses are not prose: two pages citing one URL share no passage by that alone.
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
 SENTENCE_END = re.compile(r"[.!?…;]|\n")
 
 MIN_CHUNK_TOKENS = 12
@@ -60,22 +63,38 @@ def tokenize(text: str, spans: list[tuple[int, int]] | None = None) -> Tokens:
     hashes: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
-    breaks: list[bool] = []
+    span_ends: list[int] = []  # index of the last token of each span
     for lo, hi in spans if spans is not None else [(0, len(text))]:
-        prev_end = None
+        skip = [(a.start(), a.end()) for a in ADDRESS.finditer(text, lo, hi)]
+        k = 0
         for m in WORD.finditer(text, lo, hi):
-            if prev_end is not None:
-                breaks[-1] = SENTENCE_END.search(text, prev_end, m.start()) is not None
-            hashes.append(token_hash(m.group().casefold()))
+            if skip:
+                while k < len(skip) and skip[k][1] <= m.start():
+                    k += 1
+                if k < len(skip) and skip[k][0] <= m.start():
+                    continue
+            word = m.group().casefold()
+            h = _HASHES.get(word)
+            hashes.append(h if h is not None else token_hash(word))
             starts.append(m.start())
             ends.append(m.end())
-            breaks.append(True)
-            prev_end = m.end()
+        if starts:
+            span_ends.append(len(starts) - 1)
+    s_arr = np.array(starts, dtype=np.int64)
+    e_arr = np.array(ends, dtype=np.int64)
+    # A break follows token i when a sentence end lies between it and token i+1.
+    marks = np.array([m.start() for m in SENTENCE_END.finditer(text)], dtype=np.int64)
+    breaks = np.ones(len(s_arr), dtype=bool)
+    if len(s_arr) > 1:
+        idx = np.searchsorted(marks, e_arr[:-1])
+        nxt = np.where(idx < len(marks), marks[np.minimum(idx, len(marks) - 1)], np.iinfo(np.int64).max)
+        breaks[:-1] = nxt < s_arr[1:]
+    breaks[span_ends] = True
     return Tokens(
         hashes=np.array(hashes, dtype=np.uint64),
-        starts=np.array(starts, dtype=np.int64),
-        ends=np.array(ends, dtype=np.int64),
-        breaks=np.array(breaks, dtype=bool),
+        starts=s_arr,
+        ends=e_arr,
+        breaks=breaks,
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..types import ReuseLink
@@ -41,9 +41,10 @@ def doc_number(session: Session, doc_id: str) -> int:
 def clear_index(session: Session, doc_id: str) -> None:
     """Forget a document's band keys and signature (its links are replaced separately)."""
     num = session.scalar(select(ReuseDocRow.num).where(ReuseDocRow.doc_id == doc_id))
+    conn = session.connection()
     if num is not None:
-        session.execute(delete(ReuseBandRow).where(ReuseBandRow.doc_num == num))
-    session.execute(delete(SignatureRow).where(SignatureRow.doc_id == doc_id))
+        conn.execute(delete(ReuseBandRow.__table__).where(ReuseBandRow.doc_num == num))
+    conn.execute(delete(SignatureRow.__table__).where(SignatureRow.doc_id == doc_id))
 
 
 def save_index(
@@ -57,24 +58,23 @@ def save_index(
 ) -> None:
     num = doc_number(session, doc_id)
     rows = [{"band_key": k, "doc_num": num} for k in sorted(set(keys))]
+    conn = session.connection()
     for part in batched(rows, 5000):
-        session.execute(insert(ReuseBandRow), list(part))
-    session.add(
-        SignatureRow(
-            doc_id=doc_id,
-            num_perm=num_perm,
-            hashvalues=hashvalues,
-            n_chunks=n_chunks,
-            stage_version=version,
-        )
+        conn.execute(insert(ReuseBandRow.__table__), list(part))
+    conn.execute(
+        insert(SignatureRow.__table__),
+        [{
+            "doc_id": doc_id, "num_perm": num_perm, "hashvalues": hashvalues,
+            "n_chunks": n_chunks, "stage_version": version,
+        }],
     )
-    session.flush()
 
 
 def band_postings(
     session: Session, keys: Sequence[int], max_per_key: int
-) -> dict[int, list[str]]:
-    """For each key, the documents holding it (at most max_per_key, the newest first)."""
+) -> tuple[dict[int, list[str]], set[int]]:
+    """For each key, the documents holding it (at most max_per_key, the newest first), and
+    the set of keys held by more than max_per_key documents."""
     keys = sorted(set(keys))
     counts: dict[int, int] = {}
     for part in batched(keys):
@@ -104,7 +104,8 @@ def band_postings(
     ids: dict[int, str] = {}
     for part in batched(nums):
         ids.update(session.execute(select(ReuseDocRow.num, ReuseDocRow.doc_id).where(ReuseDocRow.num.in_(part))).all())
-    return {k: [ids[n] for n in v if n in ids] for k, v in out.items()}
+    frequent = {k for k, n in counts.items() if n > max_per_key}
+    return {k: [ids[n] for n in v if n in ids] for k, v in out.items()}, frequent
 
 
 def signature_of(session: Session, doc_id: str) -> SignatureRow | None:
@@ -137,27 +138,20 @@ def replace_links(
             or_(ReuseLinkRow.original_doc == doc_id, ReuseLinkRow.copy_doc == doc_id)
         )
     )
-    seen = set()
+    rows, seen = [], set()
     for link, n in zip(links, words, strict=True):
         key = (link.original_doc, link.copy_doc, link.original_start, link.copy_start)
         if key in seen:
             continue
         seen.add(key)
-        session.add(
-            ReuseLinkRow(
-                original_doc=link.original_doc,
-                copy_doc=link.copy_doc,
-                original_start=link.original_start,
-                original_end=link.original_end,
-                copy_start=link.copy_start,
-                copy_end=link.copy_end,
-                size=link.size,
-                direction_by=link.direction_by,
-                words=n,
-                stage_version=version,
-            )
-        )
-    session.flush()
+        rows.append({
+            "original_doc": link.original_doc, "copy_doc": link.copy_doc,
+            "original_start": link.original_start, "original_end": link.original_end,
+            "copy_start": link.copy_start, "copy_end": link.copy_end, "size": link.size,
+            "direction_by": link.direction_by, "words": n, "stage_version": version,
+        })
+    if rows:
+        session.connection().execute(insert(ReuseLinkRow.__table__), rows)
 
 
 def links_of(session: Session, doc_id: str | None = None) -> list[ReuseLinkRow]:
@@ -211,6 +205,11 @@ def mark_copied_units(session: Session, doc_id: str, mostly: float) -> None:
         for r in session.scalars(select(ReuseLinkRow).where(ReuseLinkRow.copy_doc == doc_id))
         if r.direction_by != "undecided"
     ]
+    if not links:
+        session.execute(
+            update(UnitRow).where(UnitRow.doc_id == doc_id).values(copied_share=0.0, copied_from=None)
+        )
+        return
     for unit in session.scalars(select(UnitRow).where(UnitRow.doc_id == doc_id)):
         length = max(1, unit.end - unit.start)
         spans: dict[str, list[tuple[int, int]]] = {}
