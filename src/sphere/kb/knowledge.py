@@ -36,7 +36,7 @@ from .sources import (
 )
 from .states import load_states
 
-FUZZY_CUTOFF = 90  # rapidfuzz ratio on transliteration keys; below it a name stays unresolved
+FUZZY_CUTOFF = 92  # rapidfuzz ratio on transliteration keys; below it a name stays unresolved
 FUZZY_MIN_LENGTH = 5
 
 
@@ -98,11 +98,15 @@ class KnowledgeBase:
         exact = [t for t in self._translit.get(key, ()) if t.role in roles]
         if exact:
             return tuple(exact), 100.0
-        best = process.extractOne(key, self._translit.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        if best is None:
-            return (), 0.0
-        found = [t for t in self._translit[best[0]] if t.role in roles]
-        return tuple(found), float(best[1])
+        for choice, score, _ in process.extract(key, self._translit.keys(), scorer=fuzz.ratio,
+                                                score_cutoff=FUZZY_CUTOFF, limit=5):
+            # near misses must still start alike and be about as long ("Kaliyev" is not "Aliyev")
+            if choice[0] != key[0] or abs(len(choice) - len(key)) > 2:
+                continue
+            found = [t for t in self._translit[choice] if t.role in roles]
+            if found:
+                return tuple(found), float(score)
+        return (), 0.0
 
     def persons_named(self, text: str) -> tuple[Person, ...]:
         return tuple(

@@ -40,8 +40,8 @@ def read_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except OSError as exc:
         raise KBDataError(path.name, f"cannot read: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise KBDataError(path.name, f"not valid YAML: {exc}") from exc
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date like 2020-13-01
+        raise KBDataError(path.name, f"not valid YAML: {' '.join(str(exc).split())}") from exc
     if not isinstance(data, list):
         raise KBDataError(path.name, "expected a list of entries at the top level")
     for number, row in enumerate(data, start=1):

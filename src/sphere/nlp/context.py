@@ -78,7 +78,7 @@ def term_at(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool = False) -> tup
         lo, hi = (i - n + 1, i + 1) if backwards else (i, i + n)
         if lo < 0 or hi > len(doc):
             continue
-        if any(t.is_punct and t.text not in ("-", ".", "'") for t in doc[lo:hi]):
+        if any(t.is_punct and t.text not in ("-", ".", "'") for t in doc[lo:hi]) or doc[lo].lower_ in ARTICLES:
             continue
         term = kb.sector_term(doc[lo:hi].text)
         if term is not None:

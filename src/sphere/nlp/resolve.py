@@ -36,13 +36,9 @@ from .context import (
 )
 
 NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
-FUZZY_ROLES = {
-    "PERSON": ("person",),
-    "ORG": ("igo", "group", "org"),
-    "GPE": ("place",),
-    "LOC": ("place",),
-    "FAC": ("place", "unit"),
-}
+# what a name the KB does not know exactly may be, by transliteration: the model's label is
+# not trusted for names it has never seen (it often calls a Kyrgyz surname GPE or ORG)
+FUZZY_ROLES = dict.fromkeys(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"), ("person", "place", "igo", "group", "org", "unit"))
 STATE_ROLES = frozenset({"name", "demonym", "capital", "organ"})
 
 
@@ -70,12 +66,14 @@ class Draft:
         return self.code is not None
 
 
-def candidates(span: Span, kb: KnowledgeBase) -> tuple[AliasTarget, ...]:
+def candidates(span: Span, kb: KnowledgeBase, label: str | None = None) -> tuple[AliasTarget, ...]:
+    """What the name may stand for; `label` is the model's (a trimmed span has none)."""
+    label = label or span.label_
     key = span.kb_id_ if span.kb_id_ else alias_key(span.text)
     found = tuple(kb.alias_targets.get(key, ()))
-    if found or span.label_ not in FUZZY_ROLES:
+    if found or label not in FUZZY_ROLES:
         return found
-    return kb.fuzzy_targets(span.text, FUZZY_ROLES[span.label_])[0]
+    return kb.fuzzy_targets(span.text, FUZZY_ROLES[label])[0]
 
 
 def person_for(name_targets: tuple[AliasTarget, ...], kb: KnowledgeBase, ctx: DocumentContext,
@@ -136,7 +134,7 @@ class UnitResolver:
 
     def resolve_span(self, span: Span, label: str, from_kb: bool) -> Draft | None:
         kb = self.kb
-        targets = candidates(span, kb)
+        targets = candidates(span, kb, label)
         tag = "KB" if from_kb else label
         if not targets:
             return self.unknown(span, label)

@@ -1,0 +1,26 @@
+"""Language by script first, then lingua within the script."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphere.nlp.language import cyrillic_stretches, detect_language
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russian troops held drills in Tajikistan on Tuesday, the ministry said.", "en"),
+    ("Российские военные провели учения в Таджикистане вместе с узбекскими коллегами.", "ru"),
+    ("Україна та Росія підписали угоду про перемир'я на сході країни.", "uk"),
+    ("Le président français a rencontré son homologue russe à Moscou.", "fr"),
+    ("中华人民共和国外交部发言人表示", "zh"),
+    ("", "und"),
+    ("-- 2021 --", "und"),
+])
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_cyrillic_stretches_are_the_russian_lines():
+    text = "English line here.\nРоссийские военные прибыли в Душанбе.\nMore English."
+    (start, end), = cyrillic_stretches(text)
+    assert text[start:end] == "Российские военные прибыли в Душанбе."
