@@ -72,7 +72,7 @@ def is_comment_head(lines: Sequence[Line], i: int) -> bool:
     line = lines[i]
     if line.kind == "byline" and line.date:
         return True
-    nxt = next((lines[j] for j in range(i + 1, min(i + 3, len(lines))) if lines[j].kind != "blank"), None)
+    nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind != "blank"), None)
     return line.kind in ("name", "other", "title") and is_handle(line.text) and nxt is not None and nxt.kind == "date"
 
 

@@ -34,20 +34,26 @@ class Header:
 
 def profile_line(line: Line) -> bool:
     """A name with a member title, a title alone, or a bare handle: the top of a profile block."""
-    if strip_member_title(line.text):
+    if strip_member_title(line.text) is not None:
         return True
     return line.kind in ("name", "other", "title") and " " not in line.text and is_handle(line.text)
 
 
 def clusters(lines: Sequence[Line]) -> list[tuple[int, int]]:
-    """Runs of profile fields: (first anchor, last anchor), anchors at most 3 lines apart."""
-    anchors = [line.n for line in lines if line.kind == "forum"]
+    """Runs of profile fields: (first anchor, last anchor), at most 2 text lines between anchors."""
     runs: list[tuple[int, int]] = []
-    for a in anchors:
-        if runs and a - runs[-1][1] <= 3:
-            runs[-1] = (runs[-1][0], a)
+    between = 0
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        if line.kind == "forum":
+            if runs and between <= 2:
+                runs[-1] = (runs[-1][0], line.n)
+            else:
+                runs.append((line.n, line.n))
+            between = 0
         else:
-            runs.append((a, a))
+            between += 1
     return runs
 
 
@@ -65,17 +71,17 @@ def find_header(lines: Sequence[Line], first: int, last: int, floor: int) -> Hea
             break
         if line.kind == "date" or profile_line(line):
             start = i
-            if author is None or line.kind != "date":
+            if line.kind != "date":
                 user = strip_member_title(line.text)
-                if user and user.lower() not in ("senior", "member", "new", "regular", "well-known", "moderator", "administrator"):
+                if user:
                     author = user
-                elif line.kind != "date" and not user:
+                elif user is None:  # a bare handle line
                     author = line.text
             i -= 1
             continue
         break
     end = last
-    nxt = next((j for j in range(last + 1, min(last + 3, len(lines))) if lines[j].kind != "blank"), None)
+    nxt = next((j for j in range(last + 1, len(lines)) if lines[j].kind != "blank"), None)
     if nxt is not None and LOCATION.match(lines[nxt].text) and len(lines[nxt].text.split()) <= 5:
         end = nxt
     return Header(start, end, author)

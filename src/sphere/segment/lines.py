@@ -151,12 +151,17 @@ def is_outlet_name(text: str) -> bool:
 
 
 def strip_member_title(text: str) -> str | None:
-    """The user name of a profile line "Yusuf GUARDIAN Administrator" (None if no title in it)."""
-    low = text.lower()
+    """The user name on a profile line: "Yusuf GUARDIAN Administrator" -> "Yusuf".
+
+    "" for a line that is only a member title ("Senior Member"); None when no title is in it.
+    """
+    rest = text
     for title in load_cues().member_titles:
-        if re.search(rf"(?<!\w){re.escape(title)}(?!\w)", low):
-            return text.split()[0]
-    return None
+        rest = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", " ", rest, flags=re.I)
+    if rest == text:
+        return None
+    words_left = rest.split()
+    return words_left[0] if words_left else ""
 
 
 def classify(text: str) -> tuple[str, date | None, str | None]:
