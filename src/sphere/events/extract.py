@@ -129,16 +129,21 @@ def content_of(c: Candidate) -> set[int]:
     return out
 
 
-def suppress_content(cands: list[Candidate]) -> list[Candidate]:
+def suppress_content(cands: list[Candidate]) -> tuple[list[Candidate], dict[int, list[Candidate]]]:
     """Drop predicates that are the content of a speech act in the same sentence ("threatened to
-    cut off electricity" is one THREATEN, "agreed to hold drills" one AGREE)."""
+    cut off electricity" is one THREATEN, "agreed to hold drills" one AGREE); returns the kept
+    predicates and, per speech act, the content it swallowed."""
     spans = [(c, content_of(c)) for c in cands if c.entry.speech]
     kept = []
+    contents: dict[int, list[Candidate]] = {}
     for c in cands:
-        if any(other is not c and c.trigger.i in span and other.trigger.i not in content_of(c) for other, span in spans):
+        owners = [other for other, span in spans if other is not c and c.trigger.i in span and other.trigger.i not in content_of(c)]
+        if owners:
+            for other in owners:
+                contents.setdefault(id(other), []).append(c)
             continue
         kept.append(c)
-    return kept
+    return kept, contents
 
 
 def owners_map(sent, cands: list[Candidate], reporting: list) -> dict[int, object]:
@@ -194,6 +199,8 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
     if verbal_head:
         passive = is_passive(head)
         heads = agent_heads(head) if passive else subject_heads(head)
+        if passive and not heads and entry.passive_actor:
+            heads = children(head, "nsubjpass")  # "the guerrillas have been demobilized"
         for h in heads:
             if is_group_pronoun(h) and speaker:
                 actors.extend(speaker)
@@ -210,9 +217,12 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                     continue
                 if entry.object_is_recipient or c.obj is None:
                     recipients.extend(phrase_participants(o, tm))
+                    # "refusing admittance to Ghanaians"
+                    recipients.extend(p for x in prep_objects(o, {"to", "with", "against"}) for p in phrase_participants(x, tm))
             if c.obj is not None:
                 # "signed an agreement with China", "delivered aid to Tajikistan"
-                recipients.extend(p for o in prep_objects(c.obj, RECIPIENT_PREPS - {"from", "at", "on"}) for p in phrase_participants(o, tm))
+                preps = RECIPIENT_PREPS - {"from", "at", "on"} | ({"of"} if entry.event in ("SANCTION", "COERCE", "CONCEDE") else set())
+                recipients.extend(p for o in prep_objects(c.obj, preps) for p in phrase_participants(o, tm))
                 if not entry.object_is_recipient and entry.event in ("MOBILIZE",):
                     pass
         preps = RECIPIENT_PREPS - ({"for"} if entry.event not in ("AID", "REQUEST", "SUPPORT") else set()) - ({"from"} if entry.event not in ("REQUEST", "COOPERATE") else set())
@@ -237,7 +247,9 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         # "promised to deliver equipment to Tajikistan": the content's addressee
         comps = children(head, "xcomp", "ccomp") + children(trig, "acl", "ccomp")
         for comp in comps:
-            objs = children(comp, "dobj", "dative") + prep_objects(comp, RECIPIENT_PREPS - {"from", "at", "on", "for"})
+            objs = children(comp, "dobj", "dative") + prep_objects(comp, RECIPIENT_PREPS - {"from", "at", "on"})
+            for d in children(comp, "dobj"):
+                objs += prep_objects(d, {"with", "to", "against", "for", "of"} if entry.event == "THREATEN" else {"with", "to", "against", "for"})
             if entry.event in ("REQUEST", "ACCUSE", "REJECT") and comp.dep_ in ("ccomp", "acl"):
                 objs += children(comp, "nsubj", "nsubjpass")  # "demanded that Israel ease ...": the addressee
             for o in objs:
@@ -245,7 +257,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                     recipients.extend(phrase_participants(o, tm))
     if entry.inverse:
         actors, recipients = recipients, actors
-    if not actors and (verbal_head or (entry.event == "CONSULT" and trig.dep_ == "pobj" and trig.head.lower_ in NOMINAL_CONTROL_PREPS)):
+    if not actors and (verbal_head or (entry.event in ("CONSULT", "PROTEST") and trig.dep_ == "pobj" and trig.head.lower_ in NOMINAL_CONTROL_PREPS)):
         # "agreed to hold ...", "after returning from a trip to ...": the controlling subject
         actors.extend(controller(head, tm))
     if c.nominal and entry.joint_event:
@@ -439,7 +451,7 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
     cands = find_candidates(sent, lex, tm)
     if not cands:
         return []
-    cands = suppress_content(cands)
+    cands, contents = suppress_content(cands)
     reporting = [t for t in sent if t.pos_ in ("VERB", "AUX") and lemma(t) in lex.reporting_verbs]
     owners = owners_map(sent, cands, reporting)
     pub = pu.unit.published or parsed.document.published or anchor
@@ -454,7 +466,8 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
             return None
         tm.window = (lo, hi)
         try:
-            return candidate_event(parsed, pu, sent, c, lex, tm, kb, options, owners, by_owner, orphans, pub, (lo, hi), previous)
+            return candidate_event(parsed, pu, sent, c, lex, tm, kb, options, owners, by_owner, orphans, pub, (lo, hi), previous,
+                                   contents.get(id(c), ()))
         finally:
             tm.window = None
 
@@ -495,7 +508,8 @@ def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue |
 
 
 def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMentions, kb, options: Options,
-                    owners, by_owner, orphans, pub, span: tuple[int, int], previous: DateValue | None = None) -> Event | None:
+                    owners, by_owner, orphans, pub, span: tuple[int, int], previous: DateValue | None = None,
+                    content: tuple | list = ()) -> Event | None:
     lo, hi = span
     if any(lemma(t) in lex.habitual for t in (*c.head.children, *c.trigger.children) if t.dep_ in ("advmod", "npadvmod", "neg")):
         return None  # "China traditionally conducts exercises": a practice, not an event
@@ -513,6 +527,11 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
     if typed is None:
         return None
     etype, mode, status, actors, recipients = typed
+    if etype == "AGREE" and c.entry.speech and any(
+        x.entry.event in CONFLICT_MATERIAL and x.head.dep_ in ("xcomp", "ccomp") and x.head.head.i in (c.trigger.i, c.head.i)
+        for x in content
+    ):
+        etype, mode = "THREATEN", ()  # "is prepared to impose martial law", "vowed to strike"
     if not actors:
         return None
     n_parties = len(codes(actors) | codes(recipients))

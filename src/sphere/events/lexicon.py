@@ -42,7 +42,7 @@ KNOWN_FIELDS = {
     "only_negated", "passive_only", "xcomp_required", "intransitive", "inverse", "speech",
     "requires_participants", "requires_recipient", "requires_official", "forces_required",
     "object_is_recipient", "joint_event", "joint_mode", "governed_by", "modifiers",
-    "complement_adj", "support", "needs_complement", "patient_of", "future_event", "source",
+    "complement_adj", "support", "needs_complement", "patient_of", "future_event", "passive_actor", "source",
 }
 
 
@@ -79,6 +79,7 @@ class PredicateEntry:
     needs_complement: bool = False  # "warned that ...", not a parenthetical "..., he warned"
     patient_of: bool = False  # "training of the armies of X": the 'of' phrase is the recipient
     future_event: str | None = None  # the type when reported in the future ("will allow" = AGREE)
+    passive_actor: bool = False  # "guerrillas have been demobilized": the passive subject acts
     index: int = 0  # position in the file: earlier entries win
 
 
@@ -185,7 +186,7 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
             complement_adj=_words(raw.get("complement_adj"), where),
             support=_words(raw.get("support"), where),
             needs_complement=bool(raw.get("needs_complement")), patient_of=bool(raw.get("patient_of")),
-            future_event=raw.get("future_event"),
+            future_event=raw.get("future_event"), passive_actor=bool(raw.get("passive_actor")),
             index=i,
         ))
     modes: dict[str, tuple[ModeRule, ...]] = {}

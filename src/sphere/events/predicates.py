@@ -138,7 +138,9 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
     obj = None
     if entry.objects or entry.object_mentions:
         for h in object_heads(t, entry):
-            if lemma(h) in entry.objects or h.lower_ in entry.objects or (entry.object_mentions and tm.of(h) is not None):
+            if lemma(h) in entry.objects or h.lower_ in entry.objects or (
+                entry.object_mentions and (tm.of(h) is not None or h.pos_ == "NUM")
+            ):
                 obj = h
                 break
         if obj is None:
@@ -184,6 +186,10 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
     for t in sent:
         if t.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             continue
+        if lemma(t) in lex.light_verbs and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and match_token(c, lex, tm) for c in t.children
+        ):
+            continue  # "gave a warm welcome", "made an offer": the nominal is the event
         hit = match_token(t, lex, tm)
         if hit:
             entry, obj = hit
@@ -207,7 +213,7 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
         if not hit:
             continue
         entry, obj = hit
-        head = light_head(t, lex) or t
+        head = light_head(t, lex) or (t.head if entry.governed_by else t)
         if entry.speech and head.i == t.i and not children(t, "poss"):
             continue  # "the threat of invasion": a speech nominal is an act when someone makes it
         if entry.support and head.i == t.i and not any(

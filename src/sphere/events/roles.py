@@ -78,7 +78,7 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
         # "police in Kyrgyzstan", "demonstrators in Baghdad": the place names who they are;
         # "a statement by the ministry": the author.
         for c in head.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "from", "by") and not found:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "from", "by", "throughout", "across", "around") and not found:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         found.extend(phrase_participants(pobj, tm, allow_places=True))
@@ -141,6 +141,8 @@ def controller(t, tm: TokenMentions, depth: int = 0) -> tuple[Participant, ...]:
     clause ("X agreed to hold ...", "X's intention of increasing ...", "after returning ...")."""
     if depth > 5 or t.dep_ not in CONTROL_DEPS or t.head.i == t.i:
         return ()
+    if t.pos_ in ("VERB", "AUX") and children(t, "nsubj", "nsubjpass", "csubj", "expl"):
+        return ()  # a clause with a subject of its own controls itself
     h = t.head
     if t.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
         return phrase_participants(h, tm)  # "citizens fighting with ...": the noun acts
