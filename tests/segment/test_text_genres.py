@@ -183,3 +183,39 @@ def test_genre_bare_text_is_one_body(page):
 
 def test_genre_empty_page_has_no_units():
     assert segment_text("\n\n  \n").units == []
+
+
+DISQUS_STYLE = """We use cookies to give you the best experience on our website. Accept
+
+Russia sends more troops to Tajik border
+
+By Anna Lee
+12 July 2021
+
+Russia has sent additional troops to its base in Tajikistan as the Taliban advanced north, the defence ministry said on Monday.
+
+Advertisement
+
+The reinforcements include tank crews and artillery units from the Central Military District, it said.
+
+3 comments
+
+Nurlan K. • 3 years ago
+This is what allies do.
+Reply
+Report
+
+samarkand_89 • Jul 12, 2021
+Too little, too late for the border posts.
+Reply
+Report
+"""
+
+
+def test_genre_cookie_banner_and_dotted_comment_heads():
+    seg = segment_text(DISQUS_STYLE)
+    assert (seg.meta.title, seg.meta.author, seg.meta.published) == ("Russia sends more troops to Tajik border", "Anna Lee", date(2021, 7, 12))
+    assert units(seg) == [("article", None, None), ("comment", "Nurlan K.", None), ("comment", "samarkand_89", date(2021, 7, 12))]
+    texts = [DISQUS_STYLE[u.start : u.end] for u in seg.units]
+    assert texts[0].startswith("Russia has sent") and texts[0].endswith("it said.")
+    assert texts[1:] == ["This is what allies do.", "Too little, too late for the border posts."]

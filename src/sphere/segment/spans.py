@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..types import Unit
+from .dates import parse_date
 from .lines import Line, is_handle
 
 # Line classes that are page furniture: never the first or last line of a unit.
@@ -36,6 +37,8 @@ def trimmed(lines: Sequence[Line]) -> list[Line]:
 
 
 SAYS = re.compile(r"^(?P<name>.{2,40}?)\s+(?:says|said|wrote|пишет|написал)\s*:?$", re.I)
+# Disqus and similar: "kgz_observer • 3 years ago", "Nurlan K. · Feb 25, 2021"
+DOT_HEAD = re.compile(r"^(?P<name>[^•·]{2,40}?)\s+[•·]\s+(?P<when>.{2,40})$")
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,11 @@ def read_comment_head(lines: Sequence[Line]) -> CommentHead:
     author: str | None = None
     when: date | None = None
     says = SAYS.match(body[0].text) if body else None
+    dot = DOT_HEAD.match(body[0].text) if body else None
     if says and len(body) >= 2 and body[1].kind == "date":
         author, when, body = says["name"], body[1].date, body[2:]
+    elif dot and len(body) >= 2 and is_handle(dot["name"].strip()):
+        author, when, body = dot["name"].strip(), parse_date(dot["when"]), body[1:]
     elif body and body[0].kind == "byline":
         author, when, body = body[0].name, body[0].date, body[1:]
     elif len(body) >= 2 and body[1].kind == "date" and (is_handle(body[0].text) or body[0].kind == "name"):
