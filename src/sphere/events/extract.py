@@ -243,6 +243,10 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
             actors.extend(controller(trig, tm))
     if verbal_head and not actors and head.pos_ in ("VERB", "AUX") and not subject_heads(head) and not is_passive(head):
         actors.extend(left_neighbour_subject(head, tm))
+    if not actors and entry.event in ("COERCE", "SANCTION") and is_passive(head):
+        # "banned in Russia", "arrested in Tajikistan": the state where it was done did it
+        for o in prep_objects(head, {"in"}):
+            actors.extend(phrase_participants(o, tm, allow_places=True))
     if entry.speech and not recipients and verbal_head:
         # "promised to deliver equipment to Tajikistan": the content's addressee
         comps = children(head, "xcomp", "ccomp") + children(trig, "acl", "ccomp")
@@ -431,13 +435,24 @@ def orphan_dates(sent, dates: list[DateMention], owners: dict[int, object], cand
     return out
 
 
-def reporter_dates(reporter, by_owner, pub):
+def reporter_dates(reporter, by_owner, pub, owners=None):
+    """When a statement was made: dates on the reporting verb (or the verbs above it), else the
+    date of the occasion it was made at ("During a conference in April, Shoigu announced")."""
     node = reporter
     for _ in range(3):
         rep = by_owner.get(("reporter", node.i), [])
         value = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None])
         if value is not None:
             return value
+        if owners is not None:
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS:
+                    for pobj in children(child, "pobj"):
+                        other = owners.get(pobj.i)
+                        if other is not None and not isinstance(other, tuple):
+                            got = combine([v for v in (redate(d, pub, -1) for d in by_owner.get(id(other), [])) if v is not None])
+                            if got is not None and got.date:
+                                return got
         if node.head.i == node.i:
             break
         node = node.head
@@ -467,7 +482,7 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
         tm.window = (lo, hi)
         try:
             return candidate_event(parsed, pu, sent, c, lex, tm, kb, options, owners, by_owner, orphans, pub, (lo, hi), previous,
-                                   contents.get(id(c), ()))
+                                   contents.get(id(c), ()), anchor is not None and pub == anchor)
         finally:
             tm.window = None
 
@@ -509,7 +524,7 @@ def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue |
 
 def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMentions, kb, options: Options,
                     owners, by_owner, orphans, pub, span: tuple[int, int], previous: DateValue | None = None,
-                    content: tuple | list = ()) -> Event | None:
+                    content: tuple | list = (), estimated: bool = False) -> Event | None:
     lo, hi = span
     if any(lemma(t) in lex.habitual for t in (*c.head.children, *c.trigger.children) if t.dep_ in ("advmod", "npadvmod", "neg")):
         return None  # "China traditionally conducts exercises": a practice, not an event
@@ -546,7 +561,8 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
     if status == "hypothetical" and not options.keep_hypothetical:
         return None
     own = by_owner.get(id(c), []) or orphans.get(id(c), [])
-    value = date_for(c, own, pub, st)
+    # against an estimated anchor (an undated unit) a bare day goes to the nearest year
+    value = date_for(c, own, pub, replace(st, direction=0) if estimated else st)
     if etype == "AGREE" and c.entry.event != "AGREE" and not c.entry.speech:
         value = None  # a promise of a future act is dated when it was made (ANNOTATION)
     if value is None or value.date is None:
@@ -554,8 +570,8 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         value = setting_date(c, owners, by_owner, pub, st) or value
     if (value is None or value.date is None) and previous is not None and ANAPHORIC_DATE.search(sent.text):
         value = previous
-    if (value is None or value.date is None) and reporter is not None and etype in VERBAL_TYPES:
-        value = reporter_dates(reporter, by_owner, pub) or value
+    if (value is None or value.date is None) and reporter is not None and (etype in VERBAL_TYPES or status == "future"):
+        value = reporter_dates(reporter, by_owner, pub, owners) or value
     if (value is None or value.date is None) and pub is not None:
         if etype in VERBAL_TYPES and not (value and value.enddate):
             value = DateValue(pub.isoformat(), "day")

@@ -75,6 +75,13 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
         if p is not None:
             found.append(p)
     if not found:
+        # "a delegation led by the Taliban's deputy head": who leads it
+        for c in head.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head", "led", "command", "send", "dispatch"):
+                for a in children(c, "agent"):
+                    for pobj in children(a, "pobj"):
+                        found.extend(phrase_participants(pobj, tm))
+    if not found:
         # "police in Kyrgyzstan", "demonstrators in Baghdad": the place names who they are;
         # "a statement by the ministry": the author.
         for c in head.children:
