@@ -104,3 +104,30 @@ def seeds_db(engine):
         for doc_id in ids:
             index_document(s, doc_id)
     return engine
+
+
+@pytest.fixture
+def seed_text() -> dict[str, str]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seeds are not at {SEEDS}")
+    return {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+
+
+@pytest.fixture(name="make_doc")
+def make_doc_fixture():
+    return make_doc
+
+
+@pytest.fixture
+def add(engine):
+    """Store a document (see make_doc) and index it for reuse; returns the links found."""
+    from sphere.provenance import index_document
+
+    def add_doc(doc_id: str, text: str, index: bool = True, **kw):
+        stored = store_doc(engine, make_doc(doc_id, text, **kw))
+        if not index:
+            return []
+        with Session(engine) as s, s.begin():
+            return index_document(s, stored)
+
+    return add_doc
