@@ -48,6 +48,9 @@ JOINT_WORDS = frozenset({"joint", "combined", "multinational", "bilateral", "tri
 OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "official", "envoy",
                             "premier", "chancellor", "king", "secretary", "chief", "commander",
                             "ambassador", "diplomat", "head", "emir", "prime", "foreign"})
+# verbs whose object nominal is a topic, not an act of the subject ("discussed the withdrawal")
+REPORTING_GUARD = frozenset({"discuss", "condemn", "welcome", "report", "mention", "cite", "describe", "fear",
+                             "document", "criticize", "criticise", "deny", "oppose", "support", "expect", "see"})
 NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since", "for", "at", "of"})
 # "at the time", "during this period": the date of the event told just before
 ANAPHORIC_DATE = re.compile(r"\b(?:at\s+(?:the|that)\s+time|at\s+the\s+same\s+time|during\s+(?:this|that|the\s+same)\s+(?:period|time|visit|meeting|trip)|"
@@ -223,6 +226,9 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                 # "signed an agreement with China", "delivered aid to Tajikistan"
                 preps = RECIPIENT_PREPS - {"from", "at", "on"} | ({"of"} if entry.event in ("SANCTION", "COERCE", "CONCEDE") else set())
                 recipients.extend(p for o in prep_objects(c.obj, preps) for p in phrase_participants(o, tm))
+                # "approved the signing of an agreement with the leadership of Tajikistan"
+                for inner in prep_objects(c.obj, {"of"}):
+                    recipients.extend(p for o in prep_objects(inner, {"with", "between", "to"}) for p in phrase_participants(o, tm))
                 if not entry.object_is_recipient and entry.event in ("MOBILIZE",):
                     pass
         preps = RECIPIENT_PREPS - ({"for"} if entry.event not in ("AID", "REQUEST", "SUPPORT") else set()) - ({"from"} if entry.event not in ("REQUEST", "COOPERATE") else set())
@@ -261,7 +267,8 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                     recipients.extend(phrase_participants(o, tm))
     if entry.inverse:
         actors, recipients = recipients, actors
-    if not actors and (verbal_head or (entry.event in ("CONSULT", "PROTEST") and trig.dep_ == "pobj" and trig.head.lower_ in NOMINAL_CONTROL_PREPS)):
+    governed_object = trig.dep_ in ("dobj", "conj") and trig.head.pos_ in ("VERB", "NOUN") and lemma(trig.head) not in REPORTING_GUARD
+    if not actors and (verbal_head or governed_object or (entry.event in ("CONSULT", "PROTEST") and trig.dep_ == "pobj" and trig.head.lower_ in NOMINAL_CONTROL_PREPS)):
         # "agreed to hold ...", "after returning from a trip to ...": the controlling subject
         actors.extend(controller(head, tm))
     if c.nominal and entry.joint_event:

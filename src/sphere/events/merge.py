@@ -3,7 +3,8 @@
 Two event records describe the same real event when they share the PLOVER type, their
 participants overlap (Jaccard of codes >= 0.5, or one set inside the other), their dates agree
 at the coarser precision ("2021-08" and "2021-08-10" agree; "2021-08-09" and "2021-08-10" do
-not), and their places do not contradict. Inside one document an undated mention joins a dated
+not), their places do not contradict, and the persons acting (when both name them) are not
+disjoint. Inside one document an undated mention joins a dated
 one (the text dates the event once and refers back to it); across documents both must be dated
 or both undated. The merged record keeps every evidence sentence, the union of participants, and
 the most precise date.
@@ -59,6 +60,14 @@ def locations_agree(a, b) -> bool:
     return bool(a.country and b.country and a.country == b.country)
 
 
+def people_differ(a: Event, b: Event) -> bool:
+    """Both name the persons who acted, and no person is in both: two visits to Tehran the same
+    month, one by the president and one by the chief of staff, are two events."""
+    pa = {p.identifier_text for p in a.actors if p.identifier_text}
+    pb = {p.identifier_text for p in b.actors if p.identifier_text}
+    return bool(pa and pb and not pa & pb)
+
+
 def same_event(a: Event, b: Event, same_document: bool = True) -> bool:
     """Whether `a` and `b` report one real event (see the module docstring)."""
     return (
@@ -66,6 +75,7 @@ def same_event(a: Event, b: Event, same_document: bool = True) -> bool:
         and participants_overlap(a, b)
         and dates_agree(a.date, b.date, allow_missing=same_document)
         and places_agree(a, b)
+        and not people_differ(a, b)
     )
 
 

@@ -97,6 +97,7 @@ def has_particle(t, particles) -> bool:
     return any(c.dep_ == "prt" and c.lower_ in particles for c in t.children)
 
 
+PEOPLE_KINDS = frozenset({"person", "armed-group", "organisation", "group", "military-unit"})
 PREDICATIVE = frozenset({"acomp", "attr", "ROOT", "oprd", "xcomp", "ccomp", "conj", "advcl", "amod"})
 
 
@@ -139,7 +140,8 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
     if entry.objects or entry.object_mentions:
         for h in object_heads(t, entry):
             if lemma(h) in entry.objects or h.lower_ in entry.objects or (
-                entry.object_mentions and (tm.of(h) is not None or h.pos_ == "NUM")
+                entry.object_mentions and (h.pos_ == "NUM" or (tm.of(h) is not None and (
+                    tm.of(h).kind in PEOPLE_KINDS or h.tag_ in ("NNS", "NNPS"))))  # "arrested 100 Palestinians"
             ):
                 obj = h
                 break

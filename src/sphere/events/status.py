@@ -64,8 +64,8 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
     # "to prevent militants from infiltrating ...": the act is kept from happening
     node, prevented = head, False
     for _ in range(3):
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "pcomp", "prep", "advcl", "ccomp", "conj"):
+            break  # through clauses only: "countering the threat of ..." does not prevent it
         node = node.head
         if lemma(node) in lex.preventive:
             hypothetical = prevented = True
