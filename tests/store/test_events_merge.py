@@ -58,6 +58,18 @@ def test_events_from_different_documents_merge_when_they_agree(session, other_da
         assert len(ev.sources) == 2 and ev.date == "2021-08-10"
 
 
+def test_undated_reports_merge_only_when_one_copies_the_other(session):
+    save_events(session, "a.txt", [event("a.txt", "e-a", day=None, precision=None)], "1")
+    save_events(session, "b.txt", [event("b.txt", "e-b", day=None, precision=None, start=41, end=70)], "1")
+    session.commit()
+    assert count_events(session) == 2  # another sentence, no date: not known to be the same
+    copied = event("c.txt", "e-c", day=None, precision=None)  # the very sentence of a.txt
+    save_events(session, "c.txt", [copied], "1")
+    session.commit()
+    assert count_events(session) == 2
+    assert {e.doc_id for e in get_event(session, "e-a").evidence} == {"a.txt", "c.txt"}
+
+
 def test_overlapping_participants_merge_disjoint_do_not(session):
     save_events(session, "a.txt", [event("a.txt", "e-a", actors=("RUS",), recipients=("TJK", "UZB"))], "1")
     save_events(session, "b.txt", [event("b.txt", "e-b", actors=("RUS", "TJK"), recipients=())], "1")

@@ -3,7 +3,9 @@
 One real event is one row, however many documents report it: when a document's event agrees
 with a stored event of another document (same PLOVER type, overlapping participants, dates that
 agree at the coarser precision, places that do not contradict: `sphere.events.merge`), its
-evidence joins that row instead of making a new one. Re-analysing a document replaces that
+evidence joins that row instead of making a new one. Undated reports join only when one passage
+copies the other (provenance's `derived_from`, or the same sentence): two undated arrests in two
+papers are not known to be one arrest. Re-analysing a document replaces that
 document's evidence and leaves other documents' evidence alone; an event left with no evidence
 is dropped.
 """
@@ -120,6 +122,8 @@ def matching_event(session: Session, ev: Event, exclude: set[str]) -> EventRow |
             continue
         if not dates_agree(row.date, ev.date, allow_missing=False):
             continue
+        if (row.date is None or ev.date is None) and not same_passage(session, row.id, ev):
+            continue  # undated reports are one event only when one copies the other
         loc = Location(row.loc_name, row.loc_country) if row.loc_name else None
         if not locations_agree(loc, ev.location):
             continue
@@ -130,6 +134,18 @@ def matching_event(session: Session, ev: Event, exclude: set[str]) -> EventRow |
         if best_key is None or key > best_key:
             best, best_key = row, key
     return best
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def same_passage(session: Session, event_id: str, ev: Event) -> bool:
+    """Whether `ev` is reported in a passage copied from (or identical to) the stored event's."""
+    stored = session.scalars(select(EvidenceRow).where(EvidenceRow.event_id == event_id)).all()
+    docs = {e.doc_id for e in stored}
+    texts = {squash(e.text) for e in stored}
+    return any(e.derived_from in docs or squash(e.text) in texts for e in ev.evidence)
 
 
 def absorb(session: Session, row: EventRow, ev: Event) -> None:
