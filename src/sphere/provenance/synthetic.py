@@ -27,6 +27,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import accumulate
 
 from .align import MIN_CHARS, MIN_WORDS
 
@@ -112,7 +113,7 @@ class Writer:
     def __init__(self, seed: int, vocabulary: int = 20000, model_text: str | None = None):
         self.rng = random.Random(seed)
         self.vocab = [self.make_word() for _ in range(vocabulary)]
-        self.weights = [1.0 / (i + 10) for i in range(vocabulary)]
+        self.cum_weights = list(accumulate(1.0 / (i + 10) for i in range(vocabulary)))
         self.chain: dict[str, list[str]] = {}
         self.starts: list[str] = []
         if model_text:
@@ -131,7 +132,7 @@ class Writer:
         if self.chain:
             return self.chain_sentence()
         n = self.rng.randint(8, 32)
-        words = self.rng.choices(self.vocab, self.weights, k=n)
+        words = self.rng.choices(self.vocab, cum_weights=self.cum_weights, k=n)
         words = [self.rng.choice(FUNCTION_WORDS) if self.rng.random() < 0.35 else w for w in words]
         return " ".join(words).capitalize() + "."
 
@@ -298,6 +299,22 @@ def make_corpus(
         text = " ".join(" ".join(w.paragraph()) for _ in range(3)) + "\n\n" + BOILERPLATE
         corpus.docs.append(SyntheticDoc(f"plate-{k:04d}", text, date(2020, 1, 1), f"https://plate.example/{k}", "boilerplate"))
     return corpus
+
+
+def model_text_from(folder) -> str:
+    """Plain text of a folder's .txt and markup files (tags stripped), to train `Writer` on."""
+    from pathlib import Path
+
+    parts = []
+    for path in sorted(Path(folder).iterdir()):
+        if path.suffix not in (".txt", ".html", ".rss", ".atom", ".jsonl"):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue  # another encoding or a binary file: not needed for a word model
+        parts.append(re.sub(r"<[^>]+>|&\w+;", " ", text))
+    return "\n".join(parts)
 
 
 def store_corpus(engine, corpus: Corpus) -> list[str]:
