@@ -57,6 +57,7 @@ def test_corpus_forum_posts(corpus_docs):
     assert [u.author for u in posts] == ["TermezWatcher", "Khorog_Kid", "Volga_Analyst", "Steppe_Eagle", "TermezWatcher"]
     assert [u.published for u in posts] == [date(2021, 8, 12)] * 3 + [date(2021, 8, 13)] * 2
     assert posts[0].title == "Russia, Uzbekistan and Tajikistan finish Harbmaidon drills"
+    assert [u.outlet for u in posts] == ["Steppe Herald", None, None, None, None]  # the repost's credit line
     for u in posts:
         body = text(doc, u)
         assert "Likes Received" not in body and "Joined:" not in body and "Like Reply" not in body

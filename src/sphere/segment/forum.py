@@ -20,8 +20,14 @@ from datetime import date
 
 from ..types import Unit
 from .lines import Line, is_handle, strip_member_title
+from .outlets import lookup_outlet
 from .spans import FURNITURE, found_unit, trimmed
 
+# A repost's credit line: "From Steppe Herald, yesterday:", "Source: The Telegraph", "via TASS".
+CREDIT = re.compile(
+    r"^(?i:from|source|via|originally\s+(?:published|posted)\s+(?:in|at|by)|quote\s+from)\s*:?\s+"
+    r"(?P<name>[A-ZА-Я][\w'’.&-]*(?:\s+[A-ZА-Я][\w'’.&-]*){0,4})\s*(?:[,:(]|$)"
+)
 LOCATION = re.compile(r"^[A-ZА-Я][\w .'’-]*(?:,\s*[A-ZА-Я][\w .'’-]*)+$")
 
 
@@ -95,6 +101,16 @@ def trailing_signature(body: list[Line]) -> tuple[list[Line], date | None]:
     return body, None
 
 
+def credited_outlet(body: Sequence[Line]) -> str | None:
+    """The outlet a post credits for the article it reposts (its first line), if it does."""
+    text = [line for line in body if line.kind not in FURNITURE]
+    if len(text) < 3:  # a credit opens a repost, not a one-line remark
+        return None
+    m = CREDIT.match(text[0].text)
+    ref = lookup_outlet(name=m["name"]) if m else lookup_outlet(text="\n".join(line.text for line in text[:2]))
+    return ref.name if ref and (m or ref.id) else None
+
+
 def forum_specs(lines: Sequence[Line], thread_title: str | None) -> tuple[list[Unit], int]:
     """The posts of a thread; and the index of the first post's header."""
     headers: list[Header] = []
@@ -119,7 +135,7 @@ def forum_specs(lines: Sequence[Line], thread_title: str | None) -> tuple[list[U
         specs.append(
             found_unit(
                 "forum-post", body[0].start, body[-1].end, published=when, author=h.author,
-                title=thread_title if first_post else None,
+                title=thread_title if first_post else None, outlet=credited_outlet(body),
             )
         )
     return specs, (headers[0].start if headers else len(lines))
