@@ -77,7 +77,9 @@ def segment_page(page: Page, item: SourceItem) -> Document:
         specs, text_meta = found
     url = item.url or page.url or text_meta.url
     outlet_name = item.outlet or page.site_name or text_meta.outlet
-    ref = lookup_outlet(url=url, name=outlet_name)
+    first_unit = min((s.start for s in specs), default=len(page.text))
+    header = page.text[: min(first_unit, 3000)] if not outlet_name else None
+    ref = lookup_outlet(url=url, name=outlet_name, text=header)  # the text's own credit lines
     meta = PageMeta(
         title=item.title or page.title or text_meta.title,
         author=item.author or page.author or text_meta.author,
