@@ -40,6 +40,8 @@ def extract(folder: Path, out: Path) -> dict:
     proc = sphere("extract", str(folder), "--format", "jsonl", "-o", str(out))
     if proc.returncode != 0 or not out.exists():
         raise RuntimeError(f"sphere extract {folder} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    if not out.read_text(encoding="utf-8").strip():
+        raise RuntimeError(f"sphere extract {folder} found no events: {proc.stderr[-2000:]}")
     return {"seconds": round(time.perf_counter() - started, 1), "stderr_errors": proc.stderr.count("error:")}
 
 
