@@ -52,7 +52,7 @@ class KnowledgeBase:
     entities: dict[str, Entity] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
     alias_targets: dict[str, list[AliasTarget]] = field(default_factory=lambda: defaultdict(list))
-    surfaces: dict[str, str] = field(default_factory=dict)  # key -> one surface form
+    surfaces: dict[str, list[str]] = field(default_factory=dict)  # key -> surface forms (case kept)
     russian: list[tuple[str, AliasTarget]] = field(default_factory=list)
     sector_terms: dict[str, SectorTerm] = field(default_factory=dict)
     russian_sector_terms: list[tuple[str, str]] = field(default_factory=list)  # (word, sector)
@@ -72,7 +72,9 @@ class KnowledgeBase:
                 continue
             if target not in self.alias_targets[key]:
                 self.alias_targets[key].append(target)
-            self.surfaces.setdefault(key, surface)
+            forms = self.surfaces.setdefault(key, [])
+            if surface not in forms:
+                forms.append(surface)
             if len(key) >= FUZZY_MIN_LENGTH and target.role in ("person", "place", "group", "igo", "unit"):
                 tkey = translit_key(surface)
                 if target not in self._translit[tkey]:
@@ -123,7 +125,7 @@ class KnowledgeBase:
 
     def patterns(self) -> Iterator[str]:
         """Every English alias surface, for the entity ruler."""
-        return iter(self.surfaces.values())
+        return (form for forms in self.surfaces.values() for form in forms)
 
     def state_of(self, code: str | None) -> str | None:
         """The state a code belongs to: a state itself, a place's country, a unit's owner.

@@ -47,6 +47,8 @@ FROM_ACTOR_NOUNS = frozenset({
     "orders", "instruction", "instructions", "delegation", "delegations", "envoy", "envoys",
     "official", "officials", "assistance", "funding", "credit", "credits", "backing", "demand",
     "demands", "response", "offer", "offers", "guarantees", "subsidies", "grants", "approval",
+    "consent", "decision", "decisions", "interests", "intentions", "refusal", "stance", "position",
+    "policy", "policies", "reaction", "initiative", "proposal", "proposals", "request", "requests",
 })
 # nouns for those who govern: "the Dushanbe government", "the rulers of Kabul"
 GOVERNING_NOUNS = frozenset({
@@ -54,15 +56,22 @@ GOVERNING_NOUNS = frozenset({
     "leaders", "officials", "administration", "cabinet", "elite", "elites", "establishment",
     "diplomats", "diplomacy", "policy", "position", "stance", "line", "side", "camp",
 })
+# words after a name that make it where someone is ("Moscow-based", "Kabul-born")
+LOCATED_WORDS = frozenset({"based", "born", "headquartered", "registered", "bound", "area", "region", "time"})
 DASHES = frozenset({"--", "—", "–", "-", ":"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 def trim(span: Span) -> Span | None:
-    """The name in an NER span: no leading article, no trailing possessive or punctuation."""
+    """The name in an NER span: no leading article, no trailing possessive or punctuation,
+    nothing past a line break (a name does not run across lines)."""
     start, end = span.start, span.end
     doc = span.doc
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
+            end = i if "\n" in doc[i].text else i + 1
+            break
     while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -167,11 +176,16 @@ def used_as_location(span: Span) -> bool:
         return True  # dateline: "DUSHANBE --", "BISHKEK, Aug 3"
     if line_start and (after is None or "\n" in last.text_with_ws or after.is_space):
         return True  # a name alone on its line: a label, a breadcrumb, a list of places
-    if after is not None and after.text == "-" and last.i + 2 < len(doc) and doc[last.i + 2].pos_ in ("VERB", "ADJ"):
+    nxt = doc[last.i + 2] if after is not None and after.text == "-" and last.i + 2 < len(doc) else after
+    if nxt is not None and nxt.lower_ in LOCATED_WORDS:
+        return True  # "a Moscow-based expert", "Dushanbe-born"
+    if after is not None and after.text == "-" and nxt is not None and nxt.pos_ in ("VERB", "ADJ"):
         return False  # "Moscow-led", "Beijing-backed"
     if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in POSSESSIVE:
         return False  # "Moscow's influence"
     root = _first_conjunct(span.root)
+    if root.dep_ == "appos" and root.head is not root:  # "Nur-Sultan (Tselinograd)": as its head
+        root = _first_conjunct(root.head)
     dep, head = root.dep_, root.head
     if dep in ("nsubj", "nsubjpass") and head.lemma_ in PLACE_SUBJECT_VERBS:
         return True  # "Kabul falls to the Taliban"
@@ -185,10 +199,10 @@ def used_as_location(span: Span) -> bool:
             return False  # "talks with Moscow", "pressure on Dushanbe", "backed by Beijing"
         if prep == "from" and governor.lower_ in FROM_ACTOR_NOUNS:
             return False  # "loans from Beijing"
-        if prep == "of" and governor.lower_ in GOVERNING_NOUNS:
-            return False  # "the new rulers of Kabul"
-        if prep in LOCATION_PREPS:
-            return governor.lower_ not in PEOPLE_HEADS
+        if prep == "of" and (governor.lower_ in GOVERNING_NOUNS or governor.lower_ in FROM_ACTOR_NOUNS):
+            return False  # "the new rulers of Kabul", "the support of Tashkent"
+        if prep in LOCATION_PREPS:  # "officials in Moscow", "the government in Kabul" act
+            return governor.lower_ not in PEOPLE_HEADS and governor.lower_ not in GOVERNING_NOUNS
         return True
     if dep in ("dobj", "obj", "dative", "attr"):
         return head.lemma_ in MOTION_VERBS

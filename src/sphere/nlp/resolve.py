@@ -34,11 +34,19 @@ from .context import (
     trim,
     used_as_location,
 )
+from .ruler import BLOCKED_KEY
 
 NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 # what a name the KB does not know exactly may be, by transliteration: the model's label is
 # not trusted for names it has never seen (it often calls a Kyrgyz surname GPE or ORG)
-FUZZY_ROLES = dict.fromkeys(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"), ("person", "place", "igo", "group", "org", "unit"))
+# (NORP is left out: demonyms are matched exactly, "Central Asian" is not "Central Asia")
+FUZZY_ROLES = dict.fromkeys(("PERSON", "ORG", "GPE", "LOC", "FAC"), ("person", "place", "igo", "group", "org", "unit"))
+# nouns after a demonym that make it a language, not the state ("poor Russian grammar")
+LANGUAGE_NOUNS = frozenset({
+    "language", "languages", "grammar", "speaker", "speakers", "speaking", "translation",
+    "spelling", "word", "words", "dialect", "alphabet", "script", "lessons", "classes",
+    "literature", "textbooks", "subtitles", "version", "edition", "original",
+})
 STATE_ROLES = frozenset({"name", "demonym", "capital", "organ"})
 
 
@@ -121,10 +129,13 @@ class UnitResolver:
 
     def resolve(self) -> list[Draft]:
         drafts = []
+        blocked = self.doc.user_data.get(BLOCKED_KEY, ())
         for ent in self.doc.ents:
             span = trim(ent)
             if span is None:
                 continue
+            if not ent.kb_id_ and any(b <= span.start and span.end <= e for b, e in blocked):
+                continue  # inside "Moscow time", an outlet's name ...
             if ent.kb_id_:
                 span = ent  # the ruler's span is the alias itself
             draft = self.resolve_span(span, ent.label_, bool(ent.kb_id_))
@@ -169,6 +180,11 @@ class UnitResolver:
             if target.role == "demonym":
                 if span.start > 0 and self.doc[span.start - 1].lower_ in ("ethnic", "ethnically"):
                     return None  # "ethnic Tajiks" are a people, not the state (annotation rule)
+                if span.start > 1 and self.doc[span.start - 1].text == "-" and self.doc[span.start - 2].lower_ in ("post", "ex"):
+                    return None  # "post-Soviet states": the former union's space, not a state
+                nxt = span.end + (1 if span.end < len(self.doc) and self.doc[span.end].text == "-" else 0)
+                if nxt < len(self.doc) and self.doc[nxt].lower_ in LANGUAGE_NOUNS:
+                    return None  # "Russian grammar", "Russian-speaking": the language
                 draft.sector = sector_after(span, kb, self.is_state_word)
             return draft
         if ent is None:  # a person alias whose person is missing cannot happen; be safe
@@ -213,7 +229,8 @@ class UnitResolver:
             if city is not None:
                 return Draft(span.start, span.end, f"PLACE:{city.name}", "place", None, None, label)
             return Draft(span.start, span.end, None, "place", None, None, label)
-        if label in ("ORG", "FAC"):
+        if label in ("ORG", "FAC") and self.kb.sector_term(span.text) is None:
+            # (a title or office word alone, "Defense" in "Defense Minister", is no entity)
             return Draft(span.start, span.end, None, NER_KINDS[label], None, None, label)
         return None
 
@@ -248,9 +265,17 @@ def collect_context(docs: list[Doc], kb: KnowledgeBase, ctx: DocumentContext) ->
                     ctx.units.add(t.ref)
 
 
+def is_credit(doc: Doc, start: int, end: int) -> bool:
+    """A photo or source credit: a name alone in brackets closing a caption ("[Kremlin]");
+    credits name outlets, not actors (annotation rule)."""
+    if start == 0 or end >= len(doc) or doc[start - 1].text != "[" or doc[end].text != "]":
+        return False
+    return end + 1 >= len(doc) or "\n" in doc[end].whitespace_ or doc[end + 1].is_space
+
+
 def unit_mentions(doc: Doc, unit: Unit, offset: int, kb: KnowledgeBase, ctx: DocumentContext,
                   day: date | None) -> list[Mention]:
-    drafts = select(UnitResolver(doc, kb, ctx, day).resolve())
+    drafts = [d for d in select(UnitResolver(doc, kb, ctx, day).resolve()) if not is_credit(doc, d.start, d.end)]
     out = []
     for d in drafts:
         span = doc[d.start:d.end]

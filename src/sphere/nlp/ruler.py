@@ -31,6 +31,7 @@ ROLE_LABELS = {
     "short-unit": "GPE",
 }
 BLOCK = "BLOCK"
+BLOCKED_KEY = "sphere_blocked"  # Doc.user_data: token ranges of blocked phrases
 # capitalised words that follow a place name without making it a person's first name
 PLACE_NOUNS = frozenset({
     "airport", "province", "region", "valley", "oblast", "district", "river", "city", "street",
@@ -48,15 +49,19 @@ def case_fits(alias: str, text: str, case_sensitive: bool) -> bool:
         return True
     # every word the alias capitalises is capitalised in the text: "Turkey" not "turkey",
     # "Panj River" (a name) not "Panj river" (the Panj, then a common noun)
+    # ("central Asia" passes: a lower-case first word is fine when a later word is a name)
     words, got = alias.split(), text.split()
     if len(words) != len(got):
         words, got = words[:1], got[:1]
-    for want, have in zip(words, got, strict=True):
-        a = next((c for c in want if c.isalpha()), "")
-        b = next((c for c in have if c.isalpha()), "")
-        if a.isupper() and not b.isupper():
-            return False
-    return True
+
+    def initial(word: str) -> bool:
+        return next((c for c in word if c.isalpha()), "").isupper()
+
+    wanted = [initial(w) for w in words]
+    have = [initial(w) for w in got]
+    if any(w and not h for w, h in zip(wanted[1:], have[1:], strict=True)):
+        return False
+    return not wanted[0] or have[0] or any(wanted[1:])
 
 
 class KBRuler:
@@ -84,8 +89,8 @@ class KBRuler:
             key = self.keys[match_id]
             targets = self.kb.alias_targets[key]
             text = doc[start:end].text
-            surface = self.kb.surfaces[key]
-            if not any(case_fits(surface, text, t.case_sensitive) for t in targets):
+            forms = self.kb.surfaces[key]
+            if not any(case_fits(form, text, t.case_sensitive) for t in targets for form in forms):
                 continue
             if end - start == 1 and self._first_name(doc, start, targets):
                 continue
@@ -100,6 +105,7 @@ class KBRuler:
             ]
         spans = filter_spans(spans)
         doc.set_ents(spans, default="unmodified")
+        doc.user_data[BLOCKED_KEY] = blocked  # the resolver ignores what the model finds there
         return doc
 
     def _first_name(self, doc: Doc, i: int, targets) -> bool:
