@@ -219,3 +219,21 @@ def test_genre_cookie_banner_and_dotted_comment_heads():
     texts = [DISQUS_STYLE[u.start : u.end] for u in seg.units]
     assert texts[0].startswith("Russia has sent") and texts[0].endswith("it said.")
     assert texts[1:] == ["This is what allies do.", "Too little, too late for the border posts."]
+
+
+def test_genre_short_first_sentence_belongs_to_the_body():
+    page = "Russia is back\n\nBy Anna Lee\n12 July 2021\n\nMoscow is back.\n\nRussia has sent additional troops to its base in Tajikistan as the Taliban advanced north, the ministry said.\n"
+    (body,) = segment_text(page).units
+    assert page[body.start : body.end].startswith("Moscow is back.")
+
+
+def test_genre_clipping_urls_first_or_in_the_middle():
+    page = (
+        "..........\n3-3-21\nhttps://a.example/one\nRussia and Kazakhstan held joint air drills over the range this week, officials said.\n"
+        "..........\n3-4-21\nUzbekistan repeated that its doctrine does not allow foreign bases on its soil, officials said.\n"
+        "https://b.example/mid\nMore text after a link in the middle, still part of the same clipping, they said.\nhttps://b.example/two\n..........\n"
+    )
+    one, two = segment_text(page).units
+    assert (one.url, two.url) == ("https://a.example/one", "https://b.example/two")
+    assert page[one.start : one.end].startswith("Russia and Kazakhstan")
+    assert page[two.start : two.end].endswith("they said.")

@@ -28,7 +28,24 @@ def body_span(lines: Sequence[Line], lo: int = 0, hi: int | None = None) -> tupl
     if first is None:
         return None
     stop = next((i for i in range(first + 1, hi) if lines[i].kind in BODY_STOPS), hi)
-    return first, stop
+    return lead_in(lines, lo, first), stop
+
+
+def lead_in(lines: Sequence[Line], lo: int, first: int) -> int:
+    """Move the body's start up over short sentences just above it ("Russia is back.")."""
+    i = first - 1
+    start = first
+    while i >= lo:
+        line = lines[i]
+        if line.kind == "blank":
+            i -= 1
+            continue
+        if line.kind == "other" and len(line.text.split()) >= 2 and line.text[-1] in ".!?…\"”»'’" and line.text[:1].isupper():
+            start = i
+            i -= 1
+            continue
+        break
+    return start
 
 
 def short_body_span(lines: Sequence[Line]) -> tuple[int, int] | None:

@@ -66,12 +66,18 @@ def clipping_spec(segment: Sequence[Line]) -> Unit | None:
             outlet = outlet or line.text
         else:
             title = title or line.text
-    url_at = next((i for i, line in enumerate(text) if line.kind == "url"), None)
+    url_lines = [i for i, line in enumerate(text) if line.kind == "url"]
     url = None
     end: int | None = None
-    if url_at is not None:
+    if url_lines:
+        # The source URL closes the clipping (the last URL line); a clipping that gives it first
+        # keeps the text after it.
+        before = [i for i in url_lines if any(line.kind not in FURNITURE for line in text[:i])]
+        url_at = before[-1] if before else url_lines[0]
         url = URL.match(text[url_at].text)[1]
-        text = text[:url_at]
+        text = text[:url_at] if before else text[url_at + 1 :]
+        if not before:
+            start = None
     else:
         for i, line in enumerate(text):
             m = TRAILING_URL.search(line.text) if line.kind not in FURNITURE else None
