@@ -49,8 +49,9 @@ def store_doc(engine, doc: Document) -> str:
 
 
 @pytest.fixture
-def engine(tmp_path):
-    eng = open_engine(f"sqlite:///{tmp_path / 'prov.db'}")
+def engine(db_url):
+    """A fresh database with the registry synced: SQLite, and PostgreSQL when SPHERE_TEST_PG is set."""
+    eng = open_engine(db_url)
     with Session(eng) as s, s.begin():
         sync_registry(s)
     yield eng

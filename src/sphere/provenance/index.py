@@ -18,7 +18,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError
@@ -98,25 +98,42 @@ def make_indexed(session: Session, row, units) -> Indexed:
     return Indexed(view, tokens, np.unique(seed_keys(tokens.hashes)))
 
 
-# Stored documents never change under an id and content hash, so their tokens can be kept
-# between calls: an original quoted by many later documents is read and tokenized once.
-_CACHE: OrderedDict[tuple[str, str], Indexed] = OrderedDict()
+# A stored document's text never changes under its id and content hash, so its tokens are kept
+# between calls (an original quoted by many later documents is read and tokenized once). The key
+# also holds what else the comparison reads (database, outlet, URL, date, units), so a change to
+# any of them is a miss, never a stale hit.
+_CACHE: OrderedDict[tuple, Indexed] = OrderedDict()
 CACHE_SIZE = 2000
+
+
+def cache_keys(session: Session, doc_ids: list[str]) -> dict[str, tuple]:
+    where = str(session.get_bind().url)
+    units = {
+        d: (n, lo, hi)
+        for d, n, lo, hi in session.execute(
+            select(UnitRow.doc_id, func.count(), func.sum(UnitRow.start), func.sum(UnitRow.end))
+            .where(UnitRow.doc_id.in_(doc_ids))
+            .group_by(UnitRow.doc_id)
+        )
+    }
+    rows = session.execute(
+        select(
+            DocumentRow.id, DocumentRow.content_hash, DocumentRow.outlet_id, DocumentRow.url,
+            DocumentRow.published,
+        ).where(DocumentRow.id.in_(doc_ids))
+    ).all()
+    return {r[0]: (where, *r, units.get(r[0])) for r in rows}
 
 
 def load_indexed(session: Session, doc_ids: list[str]) -> dict[str, Indexed]:
     """Documents ready for comparison, by id (ids not stored are left out)."""
-    hashes = dict(
-        session.execute(
-            select(DocumentRow.id, DocumentRow.content_hash).where(DocumentRow.id.in_(doc_ids))
-        ).all()
-    )
+    keys = cache_keys(session, doc_ids)
     out: dict[str, Indexed] = {}
     missing = []
-    for d, h in hashes.items():
-        hit = _CACHE.get((d, h))
+    for d, key in keys.items():
+        hit = _CACHE.get(key)
         if hit is not None:
-            _CACHE.move_to_end((d, h))
+            _CACHE.move_to_end(key)
             out[d] = hit
         else:
             missing.append(d)
@@ -124,7 +141,7 @@ def load_indexed(session: Session, doc_ids: list[str]) -> dict[str, Indexed]:
         rows = session.execute(
             select(
                 DocumentRow.id, DocumentRow.text, DocumentRow.url, DocumentRow.published,
-                DocumentRow.outlet_id, DocumentRow.content_hash,
+                DocumentRow.outlet_id,
             ).where(DocumentRow.id.in_(missing))
         ).all()
         units: dict[str, list[UnitRow]] = {d: [] for d in missing}
@@ -135,7 +152,7 @@ def load_indexed(session: Session, doc_ids: list[str]) -> dict[str, Indexed]:
         for row in rows:
             item = make_indexed(session, row, units[row.id])
             out[row.id] = item
-            _CACHE[(row.id, row.content_hash)] = item
+            _CACHE[keys[row.id]] = item
             while len(_CACHE) > CACHE_SIZE:
                 _CACHE.popitem(last=False)
     return out
