@@ -237,3 +237,34 @@ def test_genre_clipping_urls_first_or_in_the_middle():
     assert (one.url, two.url) == ("https://a.example/one", "https://b.example/two")
     assert page[one.start : one.end].startswith("Russia and Kazakhstan")
     assert page[two.start : two.end].endswith("they said.")
+
+
+PHPBB = """Central Asia Military Forum
+Kant air base upgrade
+
+Post by kant_spotter » Tue Mar 02, 2021 10:15 am
+Reports say the Kant air base will receive new reconnaissance drones before the summer.
+
+Post by mig29fan » Wed Mar 03, 2021 8:01 pm
+They have been saying that for two years. I will believe it when I see it.
+"""
+
+SMF = """Kant air base upgrade
+
+kant_spotter
+« on: March 02, 2021, 10:15:12 AM »
+Reports say the Kant air base will receive new reconnaissance drones before the summer.
+
+mig29fan
+« Reply #1 on: March 03, 2021, 08:01:00 PM »
+They have been saying that for two years. I will believe it when I see it.
+"""
+
+
+@pytest.mark.parametrize("page", [PHPBB, SMF], ids=["phpbb", "smf"])
+def test_genre_forums_with_post_header_lines(page):
+    seg = segment_text(page)
+    assert seg.genre == "forum"
+    assert [(u.author, u.published) for u in seg.units] == [("kant_spotter", date(2021, 3, 2)), ("mig29fan", date(2021, 3, 3))]
+    assert seg.units[0].title == "Kant air base upgrade"
+    assert page[seg.units[1].start : seg.units[1].end] == "They have been saying that for two years. I will believe it when I see it."

@@ -36,6 +36,7 @@ class Header:
     start: int  # index of the header's first line
     end: int  # index of its last line
     author: str | None
+    published: date | None = None  # when the header dates the post
 
 
 def profile_line(line: Line) -> bool:
@@ -111,6 +112,20 @@ def credited_outlet(body: Sequence[Line]) -> str | None:
     return ref.name if ref and (m or ref.id) else None
 
 
+def posthead_headers(lines: Sequence[Line]) -> list[Header]:
+    """Headers of threads whose posts open with a "by X » date" or "« on: date »" line."""
+    headers = []
+    for line in lines:
+        if line.kind != "posthead":
+            continue
+        author, start = line.name, line.n
+        prev = next((lines[j] for j in range(line.n - 1, -1, -1) if lines[j].kind != "blank"), None)
+        if author is None and prev is not None and prev.kind in ("name", "other", "title") and is_handle(prev.text):
+            author, start = prev.text, prev.n  # SMF shows the poster on the line above
+        headers.append(Header(start, line.n, author, line.date))
+    return headers
+
+
 def forum_specs(lines: Sequence[Line], thread_title: str | None) -> tuple[list[Unit], int]:
     """The posts of a thread; and the index of the first post's header."""
     headers: list[Header] = []
@@ -119,6 +134,8 @@ def forum_specs(lines: Sequence[Line], thread_title: str | None) -> tuple[list[U
         h = find_header(lines, first, last, floor)
         headers.append(h)
         floor = h.end
+    if not headers:
+        headers = posthead_headers(lines)
     thread = next((line for line in lines if line.kind == "thread"), None)
     end_of_thread = next(
         (line.n for line in lines if line.kind == "end" and headers and line.n > headers[-1].end), len(lines)
@@ -127,6 +144,7 @@ def forum_specs(lines: Sequence[Line], thread_title: str | None) -> tuple[list[U
     for k, h in enumerate(headers):
         stop = headers[k + 1].start if k + 1 < len(headers) else end_of_thread
         body, when = trailing_signature([line for line in lines[h.end + 1 : stop]])
+        when = when or h.published
         if not [line for line in body if line.kind not in FURNITURE]:
             continue
         first_post = not specs

@@ -8,7 +8,7 @@ structure from the sequence of classes.
 
     blank separator url                   layout
     reply forum signature comments end boiler   furniture (see page_cues.yaml for each role)
-    date byline thread postno             metadata lines
+    date byline thread postno posthead    metadata lines
     tags prose title name other           text
 """
 
@@ -37,6 +37,11 @@ BYLINE = re.compile(
 POSTED_ON = re.compile(r"^(?:posted|published|updated|written)\s+(?:on\s+)?(?P<when>.+?)\s+by\s+(?P<name>.{2,60}?)\.?$", re.I)
 THREAD = re.compile(
     r"^discussion\s+in\s+['\"‘’“”](?P<forum>.+?)['\"‘’“”]\s+started\s+by\s+(?P<name>.+?),\s*(?P<when>.+?)\.?$",
+    re.I,
+)
+# phpBB "Post by kant_spotter » Tue Mar 02, 2021 10:15 am", SMF "« Reply #3 on: March 03, 2021, 10:15:12 AM »"
+POSTHEAD = re.compile(
+    r"^(?:(?:post\s+)?by\s+(?P<name>\S.{0,40}?)\s+»\s+(?P<when1>.+)|«?\s*(?:reply\s+#\d+\s+)?on:\s+(?P<when2>.+?)\s*»?)$",
     re.I,
 )
 POSTNO = re.compile(r"^(?:(?:#|post\s*#?)\s*(?P<n1>\d{1,5})(?:\s+(?P<name1>\S.{0,40}))?|(?P<n2>\d{1,5})\.\s+(?P<name2>[^\s.][^\s]{0,39}))$", re.I)
@@ -178,6 +183,9 @@ def classify(text: str) -> tuple[str, date | None, str | None]:
     m = POSTNO.match(text)
     if m:
         return "postno", None, (m["name1"] or m["name2"] or "").strip() or None
+    m = POSTHEAD.match(text)
+    if m and (find_date(m["when1"] or m["when2"] or "")):
+        return "posthead", find_date(m["when1"] or m["when2"]).value, m["name"]
     role = cue_role(text)
     if role:
         return role, None, None

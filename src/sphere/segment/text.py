@@ -28,7 +28,11 @@ class TextSegmentation:
 
 def detect_genre(lines: Sequence[Line]) -> str:
     kinds = [line.kind for line in lines]
-    if kinds.count("forum") >= 2 or ("thread" in kinds and (kinds.count("forum") + kinds.count("postno")) >= 2):
+    if (
+        kinds.count("forum") >= 2
+        or kinds.count("posthead") >= 2
+        or ("thread" in kinds and (kinds.count("forum") + kinds.count("postno")) >= 2)
+    ):
         return "forum"
     if "separator" in kinds and is_clipping_page(lines):
         return "clipping"
