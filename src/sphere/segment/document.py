@@ -34,14 +34,15 @@ def html_specs(page: Page) -> tuple[list[Unit], PageMeta] | None:
     """Units of an HTML page from its parts; None when it is a forum or clipping page."""
     specs: list[Unit] = []
     meta = PageMeta()
+    marked_comments = any(kind == "comment" for kind, _, _ in page.parts)
     for kind, start, end in page.parts:
         lines = [line for line in split_lines(page.text[start:end])]
         lines = [replace(line, start=line.start + start, end=line.end + start) for line in lines]
         if kind == "article":
             if detect_genre(lines) != "article":
                 return None
-            found, first = article_specs(lines)
-            specs.extend(u for u in found if u.kind == "article")
+            found, first = article_specs(lines)  # comments in the main text count when the
+            specs.extend(u for u in found if u.kind == "article" or not marked_comments)  # markup had none
             meta = read_header(lines[:first], lines)
         else:
             spec = comment_spec(lines)
