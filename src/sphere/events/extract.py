@@ -115,7 +115,7 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
         found = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor)
         out.extend(found)
         for e in found:
-            if e.date and e.date_precision and e.date != (pu.unit.published.isoformat() if pu.unit.published else None):
+            if e.date and e.date_precision and e.confidence >= 0.6:  # dated by the text itself
                 previous = DateValue(e.date, e.date_precision, e.enddate)
     return out
 
@@ -202,6 +202,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
     if verbal_head:
         passive = is_passive(head)
         heads = agent_heads(head) if passive else subject_heads(head)
+        heads = [h for h in heads if h.i != trig.i]  # "the drills will involve ...": the event is no actor
         if passive and not heads and entry.passive_actor:
             heads = children(head, "nsubjpass")  # "the guerrillas have been demobilized"
         for h in heads:
@@ -216,8 +217,8 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
             if head.dep_ in ("relcl", "acl") and not objs and head.head.pos_ in ("NOUN", "PROPN"):
                 objs.append(head.head)
             for o in objs:
-                if c.obj is not None and (o.i == c.obj.i or c.obj in o.subtree):
-                    continue
+                if c.obj is not None and (o.i == c.obj.i or c.obj in o.subtree) and not entry.object_mentions:
+                    continue  # "signed an agreement": the object is the deal, not a party
                 if entry.object_is_recipient or c.obj is None:
                     recipients.extend(phrase_participants(o, tm))
                     # "refusing admittance to Ghanaians"
@@ -257,7 +258,9 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         # "promised to deliver equipment to Tajikistan": the content's addressee
         comps = children(head, "xcomp", "ccomp") + children(trig, "acl", "ccomp")
         for comp in comps:
-            objs = children(comp, "dobj", "dative") + prep_objects(comp, RECIPIENT_PREPS - {"from", "at", "on"})
+            # a content object is an addressee only when it names one ("to deliver aid to Tajikistan",
+            # "to meet Putin"), not when it is a thing ("setting up a Nato-style task force")
+            objs = [o for o in children(comp, "dobj", "dative") if tm.of(o) is not None] + prep_objects(comp, RECIPIENT_PREPS - {"from", "at", "on"})
             for d in children(comp, "dobj"):
                 objs += prep_objects(d, {"with", "to", "against", "for", "of"} if entry.event == "THREATEN" else {"with", "to", "against", "for"})
             if entry.event in ("REQUEST", "ACCUSE", "REJECT") and comp.dep_ in ("ccomp", "acl"):
@@ -267,7 +270,8 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                     recipients.extend(phrase_participants(o, tm))
     if entry.inverse:
         actors, recipients = recipients, actors
-    governed_object = trig.dep_ in ("dobj", "conj") and trig.head.pos_ in ("VERB", "NOUN") and lemma(trig.head) not in REPORTING_GUARD
+    governed_object = (trig.dep_ == "dobj" or (trig.dep_ == "conj" and trig.head.dep_ == "dobj")) and lemma(
+        trig.head if trig.dep_ == "dobj" else trig.head.head) not in REPORTING_GUARD
     if not actors and (verbal_head or governed_object or (entry.event in ("CONSULT", "PROTEST") and trig.dep_ == "pobj" and trig.head.lower_ in NOMINAL_CONTROL_PREPS)):
         # "agreed to hold ...", "after returning from a trip to ...": the controlling subject
         actors.extend(controller(head, tm))
@@ -417,6 +421,8 @@ def governing_status(c: Candidate, lex: Lexicon, reported: bool) -> Status | Non
     depends on ("may become a victim of attacks") and of modifiers like "possible"."""
     if any(lemma(t) in HYPOTHETICAL_MODIFIERS for t in c.trigger.children):
         return Status("hypothetical", 0, reported=reported)
+    if c.trigger.dep_ in ("nsubj", "nsubjpass") and lemma(c.trigger.head) in lex.preventive:
+        return Status("hypothetical", 0, reported=reported, prevented=True)  # "talks have stalled"
     node = c.trigger.head
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX"):
@@ -535,6 +541,8 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
     lo, hi = span
     if any(lemma(t) in lex.habitual for t in (*c.head.children, *c.trigger.children) if t.dep_ in ("advmod", "npadvmod", "neg")):
         return None  # "China traditionally conducts exercises": a practice, not an event
+    if c.entry.event in ("SUPPORT", "AID") and not c.nominal and c.trigger.tag_ == "VBN" and c.trigger.dep_ in ("acl", "amod"):
+        return None  # "forces backed by airstrikes", "the Soviet-backed government": a description
     evidence = Evidence(parsed.document.doc_id, pu.unit.unit_id, parsed.document.text[lo:hi], lo, hi)
     speaker, reporter = speaker_of(c.head, tm, lex.reporting_verbs)
     st = clause_status(c.head, c.trigger, lex, reported=reporter is not None)
@@ -579,11 +587,12 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         value = previous
     if (value is None or value.date is None) and reporter is not None and (etype in VERBAL_TYPES or status == "future"):
         value = reporter_dates(reporter, by_owner, pub, owners) or value
+    confidence = 0.6
     if (value is None or value.date is None) and pub is not None:
         if etype in VERBAL_TYPES and not (value and value.enddate):
-            value = DateValue(pub.isoformat(), "day")
+            value, confidence = DateValue(pub.isoformat(), "day"), 0.5
         elif status == "ongoing":
-            value = DateValue(pub.isoformat()[:7], "month", value.enddate if value else None)
+            value, confidence = DateValue(pub.isoformat()[:7], "month", value.enddate if value else None), 0.5
     if value is not None and value.date and pub is not None and status == "occurred" and int(value.date[:4]) < pub.year - 1:
         status = "historical"
     words = {lemma(t) for t in sent} | {t.lower_ for t in sent}
@@ -597,5 +606,5 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         context=context, date=value.date if value else None,
         enddate=value.enddate if value else None,
         date_precision=value.precision if value and value.date else None, status=status,
-        location=loc, evidence=(evidence,), sources=(), confidence=0.6,
+        location=loc, evidence=(evidence,), sources=(), confidence=confidence,
     )

@@ -81,8 +81,9 @@ def same_event(a: Event, b: Event, same_document: bool = True) -> bool:
 
 def merge_pair(a: Event, b: Event) -> Event:
     """`a` absorbs `b`: every evidence sentence, all participants, the most precise date."""
-    da = (PRECISION_ORDER.get(a.date_precision, 3), 0)
-    db = (PRECISION_ORDER.get(b.date_precision, 3), 1)
+    # a date the text gives (confidence 0.6) beats one assumed from the publication date (0.5)
+    da = (-a.confidence if a.date else 0, PRECISION_ORDER.get(a.date_precision, 3), 0)
+    db = (-b.confidence if b.date else 0, PRECISION_ORDER.get(b.date_precision, 3), 1)
     dated = a if da <= db else b
     evidence = {(e.doc_id, e.start, e.end): e for e in (*a.evidence, *b.evidence)}
     actors = unique((*a.actors, *b.actors))

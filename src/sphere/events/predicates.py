@@ -141,7 +141,7 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
         for h in object_heads(t, entry):
             if lemma(h) in entry.objects or h.lower_ in entry.objects or (
                 entry.object_mentions and (h.pos_ == "NUM" or (tm.of(h) is not None and (
-                    tm.of(h).kind in PEOPLE_KINDS or h.tag_ in ("NNS", "NNPS"))))  # "arrested 100 Palestinians"
+                    tm.of(h).kind in PEOPLE_KINDS or (tm.of(h).kind == "state" and h.tag_ in ("NNS", "NNPS")))))  # "arrested 100 Palestinians"
             ):
                 obj = h
                 break

@@ -173,7 +173,7 @@ def controller(t, tm: TokenMentions, depth: int = 0) -> tuple[Participant, ...]:
 def nominal_actor_heads(noun) -> list:
     """Possessors, name compounds and demonyms of an event nominal ("Russia's aid", "the US troop
     withdrawal", "Russian military aid"), plus 'by'/'of'/'between' complements."""
-    heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in NOMINAL_ACTOR_PREPS:
             heads.extend(children(c, "pobj"))
