@@ -56,3 +56,17 @@ def test_decode_bytes_refuses_with_a_reason(raw, reason):
 def test_decode_bytes_declared_utf8_must_be_utf8():
     with pytest.raises(InputError, match="invalid UTF-8 \\(declared UTF-8"):
         decode_bytes(RUSSIAN.encode("cp1251"), "x.html", declared="utf-8")
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_decode_bytes_random_bytes_decode_or_are_refused(seed):
+    import random
+
+    rng = random.Random(seed)
+    raw = bytes(rng.randrange(256) for _ in range(rng.randint(1, 2000)))
+    try:
+        decoded = decode_bytes(raw, "random.bin")
+    except InputError as exc:
+        assert exc.origin == "random.bin" and exc.reason
+    else:
+        assert isinstance(decoded.text, str) and "\r" not in decoded.text
