@@ -49,11 +49,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    need_browser()
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'sample.db'}"
-    build_sample(url)
+def start_server(url: str):
+    """A uvicorn process serving the database at `url` on a free loopback port: (base URL, process)."""
     port = free_port()
     env = dict(os.environ, SPHERE_DB=url)
     env.pop("SPHERE_TOKEN", None)
@@ -67,19 +64,45 @@ def server(tmp_path_factory):
     while True:
         try:
             if httpx.get(base + "/api/events?limit=1", timeout=2).status_code == 200:
-                break
+                return base, proc
         except httpx.HTTPError:
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
             pytest.fail(f"the test server did not start (exit code {proc.poll()})")
         time.sleep(0.2)
-    yield base
+
+
+def stop_server(proc) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    need_browser()
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'sample.db'}"
+    build_sample(url)
+    base, proc = start_server(url)
+    yield base
+    stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """The demo corpus through the real pipeline (`sphere ingest examples/corpus`), served."""
+    need_browser()
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser-demo') / 'demo.db'}"
+    sphere = Path(sys.executable).with_name("sphere")
+    done = subprocess.run([str(sphere), "ingest", str(REPO / "examples" / "corpus"), "--db", url],
+                          capture_output=True, text=True, timeout=900)  # fmt: skip
+    assert "broken.html" in done.stdout + done.stderr, done.stderr[-2000:]
+    base, proc = start_server(url)
+    yield base
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")
@@ -117,6 +140,14 @@ class Page:
 def page(browser, server):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     p = Page(context.new_page(), server)
+    yield p
+    context.close()
+
+
+@pytest.fixture
+def demo_page(browser, demo_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    p = Page(context.new_page(), demo_server)
     yield p
     context.close()
 

@@ -1,0 +1,281 @@
+"""API speed with 100,000 events: requests/s and p50/p99 latency at 16 and 64 concurrent clients.
+
+    .venv/bin/python bench/api.py [--events 100000] [--requests 1200] [--workers 2]
+
+1. Builds (once; cached under bench/work/) a SQLite database of synthetic events written
+   through the store's own writers (`save_document`, `save_events`), so the schema, indexes
+   and full-text triggers are the real ones. The texts are made of a fixed vocabulary with a
+   seeded random generator: reproducible, and nothing from any corpus.
+2. Starts a real server (`sphere serve`, uvicorn) on a free loopback port.
+3. A separate load process (httpx, asyncio) keeps C requests in flight for a fixed number of
+   requests per scenario: `/api/events` with rotating filters, and `/api/search` with rotating
+   words, common and rare. Loops are bounded in count and in time; traffic goes to 127.0.0.1 only.
+
+Results go to bench/results/api.json. Aim: p99 < 200 ms at 16 clients, no errors at 64.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+WORK = REPO / "bench" / "work"
+RESULTS = REPO / "bench" / "results" / "api.json"
+GENERATOR = "3"  # bump when the synthetic data changes: the cached database is rebuilt
+
+CODES = ["RUS", "TJK", "UZB", "KGZ", "KAZ", "TKM", "AFG", "CHN", "USA", "IRN", "PAK", "IND", "CSTO", "SCO",
+         "NATO", "TALIBAN", "ISIS", "BLR", "ARM", "TUR", "GBR", "DEU", "FRA", "MNG", "AZE", "GEO", "UKR",
+         "EU", "UN", "CIS"]  # fmt: skip
+TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]  # fmt: skip
+PLACES = [("Dushanbe", "TJK", 38.56, 68.77), ("Tashkent", "UZB", 41.31, 69.28), ("Bishkek", "KGZ", 42.87, 74.59),
+          ("Astana", "KAZ", 51.17, 71.45), ("Ashgabat", "TKM", 37.95, 58.38), ("Kabul", "AFG", 34.53, 69.17),
+          ("Moscow", "RUS", 55.75, 37.62), ("Termez", "UZB", 37.22, 67.28), ("Khorog", "TJK", 37.49, 71.55),
+          ("Osh", "KGZ", 40.53, 72.8), ("Almaty", "KAZ", 43.24, 76.89), ("Kant", "KGZ", 42.89, 74.85)]  # fmt: skip
+WORDS = ("troops drills exercise border ministry defence talks summit agreement aid weapons helicopters "
+         "delegation statement warning base training cooperation security militants attack ceasefire "
+         "sanctions officials parliament visit minister president forces airfield convoy supplies").split()  # fmt: skip
+OUTLETS = [f"Bench Outlet {i}" for i in range(40)]
+
+
+def sentence(rng: random.Random, actor: str, place: str) -> str:
+    words = rng.sample(WORDS, 9)
+    return f"{actor} officials said the {' '.join(words[:4])} near {place} involved {' '.join(words[4:])}."
+
+
+def build_database(path: Path, n_events: int, per_doc: int = 50) -> None:
+    sys.path.insert(0, str(REPO / "src"))
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from sphere.ids import content_hash
+    from sphere.store import events as store_events
+    from sphere.store.db import open_engine
+    from sphere.store.documents import save_document
+    from sphere.store.events import save_events
+    from sphere.store.models import EventRow
+    from sphere.types import Document, Event, Evidence, Location, Participant, Unit
+
+    # The events are distinct by construction; skip the search for a stored event to merge
+    # with (quadratic in stored events today, and not what this benchmark measures).
+    store_events.matching_event = lambda session, ev, exclude: None
+    rng = random.Random(20240601)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    engine = open_engine(f"sqlite:///{path}")
+    start_day, days = date(2015, 1, 1), 7 * 365
+    n_doc, total, t0 = 0, 0, time.monotonic()
+    while total < n_events:
+        n_doc += 1
+        doc_id = f"bench-{n_doc:06d}.txt"
+        published = start_day + timedelta(days=rng.randrange(days))
+        drafts, parts, pos = [], [], 0
+        for i in range(per_doc):
+            actor, recipient = rng.sample(CODES, 2)
+            place = rng.choice(PLACES)
+            text = sentence(rng, actor, place[0])
+            parts.append(text)
+            drafts.append((i, actor, recipient, place, pos, pos + len(text), text))
+            pos += len(text) + 2
+        body = "\n\n".join(parts)
+        doc = Document(doc_id, f"/bench/{doc_id}", content_hash(body.encode()), "utf-8", "text", "plain", body,
+                       title=f"Bench report {n_doc}", outlet=rng.choice(OUTLETS), url=f"https://bench.example/{n_doc}",
+                       published=published, units=(Unit(doc_id, "body", "article", 0, len(body), published=published),))  # fmt: skip
+        save_document(engine, doc)
+        events = []
+        for i, actor, recipient, place, s, e, text in drafts:
+            day = start_day + timedelta(days=rng.randrange(days))
+            precision = rng.choice(["day", "day", "day", "month"])
+            when = day.isoformat() if precision == "day" else day.isoformat()[:7]
+            events.append(Event(
+                f"bench-{n_doc}-{i}", rng.choice(TYPES), (Participant(actor),), (Participant(recipient),),
+                (), (rng.choice(["military", "diplomatic", "economic", "terrorism"]),), when, None, precision,
+                location=Location(*place), evidence=(Evidence(doc_id, "body", text, s, e),),
+            ))  # fmt: skip
+        with Session(engine) as session, session.begin():
+            save_events(session, doc_id, events, "bench")
+        if n_doc % 20 == 0:
+            with Session(engine) as session:
+                total = session.scalar(select(func.count()).select_from(EventRow)) or 0
+            print(f"  {total} events in {n_doc} documents, {time.monotonic() - t0:.0f} s", flush=True)
+    engine.dispose()
+
+
+def cached_database(n_events: int) -> Path:
+    path = WORK / f"api_{n_events}.db"
+    stamp = path.with_suffix(".json")
+    if path.exists() and stamp.exists() and json.loads(stamp.read_text()) == {"generator": GENERATOR, "events": n_events}:
+        return path
+    print(f"building {path} ({n_events} events through the store) ...", flush=True)
+    build_database(path, n_events)
+    stamp.write_text(json.dumps({"generator": GENERATOR, "events": n_events}))
+    return path
+
+
+def event_queries(rng: random.Random) -> list[str]:
+    out = []
+    for _ in range(200):
+        a, b = rng.sample(CODES, 2)
+        year = rng.randrange(2015, 2022)
+        out += [
+            f"actor={a}&limit=50",
+            f"actor={a}&recipient={b}&limit=50",
+            f"type={rng.choice(TYPES)}&since={year}&until={year}&limit=50",
+            f"place={rng.choice(PLACES)[0]}&limit=20&offset={rng.randrange(0, 200)}",
+            f"either={a}&type={rng.choice(TYPES)}&limit=50",
+            f"outlet={rng.randrange(40)}&since={year}-0{rng.randrange(1, 10)}&limit=50",
+        ]
+    rng.shuffle(out)
+    return out
+
+
+def search_queries(rng: random.Random) -> list[str]:
+    out = []
+    for _ in range(300):
+        w1, w2 = rng.sample(WORDS, 2)
+        out += [f"q={w1}&limit=20", f"q={w1}+{w2}&limit=20", f"q={rng.choice(CODES).lower()}+{w1[:4]}*&limit=20",
+                f"q={rng.choice(PLACES)[0]}&kind=evidence&limit=20"]  # fmt: skip
+    rng.shuffle(out)
+    return out
+
+
+async def run_load(base: str, path: str, queries: list[str], concurrency: int, n: int, budget: float) -> dict:
+    import httpx
+
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    counter = iter(range(n))
+    deadline = time.monotonic() + budget
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+
+        async def worker() -> None:
+            for i in counter:
+                if time.monotonic() > deadline:
+                    return
+                t = time.perf_counter()
+                try:
+                    r = await client.get(f"{path}?{queries[i % len(queries)]}")
+                    r.read()
+                    if r.status_code != 200:
+                        errors[str(r.status_code)] = errors.get(str(r.status_code), 0) + 1
+                        continue
+                except httpx.HTTPError as exc:
+                    errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                    continue
+                latencies.append(time.perf_counter() - t)
+
+        for i in range(min(concurrency * 2, 50)):  # warm up connections and caches, not counted
+            await client.get(f"{path}?{queries[-1 - i]}")
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - t0
+    latencies.sort()
+
+    def pct(p: float) -> float | None:
+        return round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 1) if latencies else None
+
+    return {
+        "endpoint": path, "concurrency": concurrency, "requests": len(latencies) + sum(errors.values()),
+        "ok": len(latencies), "errors": errors, "seconds": round(elapsed, 2),
+        "requests_per_s": round(len(latencies) / elapsed, 1) if elapsed else None,
+        "p50_ms": pct(0.50), "p90_ms": pct(0.90), "p99_ms": pct(0.99),
+        "mean_ms": round(1000 * statistics.fmean(latencies), 1) if latencies else None,
+    }  # fmt: skip
+
+
+def load_process(args) -> None:
+    """The separate load process: runs every scenario and prints the results as JSON."""
+    rng = random.Random(7)
+    scenarios = {"/api/events": event_queries(rng), "/api/search": search_queries(rng)}
+    results = []
+    for path, queries in scenarios.items():
+        for c in (16, 64):
+            results.append(asyncio.run(run_load(args.base, path, queries, c, args.requests, args.budget)))
+    print(json.dumps(results))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=1200, help="requests per scenario")
+    parser.add_argument("--budget", type=float, default=120, help="seconds per scenario at most")
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--base", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.load:
+        load_process(args)
+        return
+    db = cached_database(args.events)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    sphere = Path(sys.executable).with_name("sphere")
+    server = subprocess.Popen([str(sphere), "serve", "--db", f"sqlite:///{db}", "--port", str(port),
+                               "--workers", str(args.workers)], cwd=REPO)  # fmt: skip
+    try:
+        import httpx
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/events?limit=1", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("the server did not start")
+            time.sleep(0.3)
+        with httpx.Client(base_url=base, timeout=60) as c:
+            n_events = c.get("/api/events?limit=1").json()["total"]
+        load = subprocess.run([sys.executable, __file__, "--load", "--base", base, "--requests", str(args.requests),
+                               "--budget", str(args.budget)], capture_output=True, text=True, check=True)  # fmt: skip
+        scenarios = json.loads(load.stdout.strip().splitlines()[-1])
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    result = {
+        "benchmark": "bench/api.py",
+        "events_in_database": n_events,
+        "database": "SQLite (WAL), synthetic events written through sphere.store",
+        "server": f"sphere serve --workers {args.workers} (uvicorn), loopback",
+        "load": "separate process, httpx.AsyncClient, C requests in flight",
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "aim": "p99 < 200 ms at 16 clients; no errors at 64",
+        "scenarios": scenarios,
+        "aim_met": all((s["p99_ms"] or 1e9) < 200 for s in scenarios if s["concurrency"] == 16)
+        and all(not s["errors"] for s in scenarios if s["concurrency"] == 64),
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    for s in scenarios:
+        print(f"{s['endpoint']:12} c={s['concurrency']:<3} {s['requests_per_s']:>7} req/s  p50 {s['p50_ms']} ms  "
+              f"p99 {s['p99_ms']} ms  errors {s['errors'] or 0}")  # fmt: skip
+    print(f"wrote {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
