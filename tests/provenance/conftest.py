@@ -96,15 +96,40 @@ def seed_documents() -> list[Document]:
     return docs
 
 
+def index_all(engine) -> None:
+    from sqlalchemy import select
+
+    from sphere.provenance import index_document
+    from sphere.store.models import DocumentRow
+
+    with Session(engine) as s, s.begin():
+        for doc_id in s.scalars(select(DocumentRow.id).order_by(DocumentRow.id)).all():
+            index_document(s, doc_id)
+
+
+def load_seeds(engine, how: str):
+    """The seeds stored with units from the gold's markers ("gold-units") or by the real
+    ingest ("ingested": its own segmentation and outlets), then indexed for reuse."""
+    if how == "ingested":
+        ingest_run = pytest.importorskip("sphere.ingest.run")
+        if not SEEDS.is_dir():
+            pytest.skip(f"the seeds are not at {SEEDS}")
+        ingest_run.ingest([str(SEEDS)], engine, progress=False)
+    else:
+        for d in seed_documents():
+            store_doc(engine, d)
+    index_all(engine)
+    return engine
+
+
+@pytest.fixture(name="load_seeds")
+def load_seeds_fixture():
+    return load_seeds
+
+
 @pytest.fixture
 def seeds_db(engine):
-    from sphere.provenance import index_document
-
-    ids = [store_doc(engine, d) for d in seed_documents()]
-    with Session(engine) as s, s.begin():
-        for doc_id in ids:
-            index_document(s, doc_id)
-    return engine
+    return load_seeds(engine, "gold-units")
 
 
 @pytest.fixture

@@ -2,12 +2,15 @@
 
 Which clippings of 000 quote 001 is found at test time (a clipping quotes 001 when its longest
 sentence occurs in 001, whitespace aside); offsets are checked against the files themselves.
+Run twice: on documents whose units come from the gold's markers, and on the seeds ingested for
+real (`sphere.ingest`: its own segmentation, dates and outlets).
 """
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -15,6 +18,11 @@ from sphere.store.models import UnitRow
 from sphere.store.reuse import links_of
 
 BLOG, ARTICLE = "000_0f29c4db5c42489d.txt", "001_f24afbe78bbc54e3.txt"
+
+
+@pytest.fixture(params=["gold-units", "ingested"])
+def seeds_any(request, engine, load_seeds):
+    return load_seeds(engine, request.param)
 
 
 def words(text: str) -> list[str]:
@@ -36,8 +44,8 @@ def quoting_clippings(session, seed_text) -> list[UnitRow]:
     return out
 
 
-def test_index_seeds_every_clipping_quoting_the_article_is_linked_to_its_passage(seeds_db, seed_text):
-    with Session(seeds_db) as s:
+def test_index_seeds_every_clipping_quoting_the_article_is_linked_to_its_passage(seeds_any, seed_text):
+    with Session(seeds_any) as s:
         clippings = quoting_clippings(s, seed_text)
         assert clippings, "the blog quotes the Caravanserai article in at least one clipping"
         links = [r for r in links_of(s) if {r.original_doc, r.copy_doc} == {BLOG, ARTICLE}]
@@ -57,8 +65,8 @@ def test_index_seeds_every_clipping_quoting_the_article_is_linked_to_its_passage
             assert unit.copied_share >= 0.8 and unit.copied_from == ARTICLE
 
 
-def test_index_seeds_no_links_between_unrelated_seeds(seeds_db):
-    with Session(seeds_db) as s:
+def test_index_seeds_no_links_between_unrelated_seeds(seeds_any):
+    with Session(seeds_any) as s:
         pairs = {frozenset((r.original_doc, r.copy_doc)) for r in links_of(s)}
         assert pairs == {frozenset((BLOG, ARTICLE))}
         marked = s.scalars(select(UnitRow).where(UnitRow.copied_from.is_not(None))).all()
