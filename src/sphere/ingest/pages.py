@@ -66,20 +66,20 @@ def pipe(
     def finish(p: _Pending) -> tuple[SourceItem, Page, list[str]] | InputError:
         if isinstance(p.item, InputError):
             return p.item
-        item = p.item
-        if p.decoded is None:  # decoding failed: the error was stored in item's place
-            raise AssertionError("unreachable")
+        item, decoded = p.item, p.decoded
         try:
             if item.media_type != "html":
-                return item, text_page(p.decoded), []
+                return item, text_page(decoded), []
             try:
                 result = pool.wait(p.job) if p.job is not None else None
             except JobFailed as exc:
                 result = exc
-            page, notes = html_page(p.decoded, item.origin, item.url, result)
+            page, notes = html_page(decoded, item.origin, item.url, result)
             return item, page, notes
         except InputError as exc:
             return exc
+        except Exception as exc:  # one page the extractor chokes on never stops the batch
+            return InputError(item.origin, f"extraction failed: {type(exc).__name__}: {exc}")
 
     for item in items:
         entry = _Pending(item)
@@ -88,6 +88,8 @@ def pipe(
                 entry.decoded = decode_bytes(item.raw, item.origin, declared_charset(item))
             except InputError as exc:
                 entry.item = exc
+            except Exception as exc:  # a decoder bug is this item's failure, not the batch's
+                entry.item = InputError(item.origin, f"cannot decode: {type(exc).__name__}: {exc}")
             else:
                 if item.media_type == "html":
                     while not pool.idle():

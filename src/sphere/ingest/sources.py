@@ -73,10 +73,13 @@ def looks_like_html(raw: bytes) -> bool:
 def read_inputs(inputs: Sequence[str], max_size: int, fetcher: Fetcher) -> Stream:
     """Every document of every input, in order (see `expand`)."""
     for given in expand(inputs):
-        if is_url(given):
-            yield from read_url(given, max_size, fetcher)
-        else:
-            yield from read_path(Path(given), given, max_size, fetcher)
+        try:
+            if is_url(given):
+                yield from read_url(given, max_size, fetcher)
+            else:
+                yield from read_path(Path(given), given, max_size, fetcher)
+        except Exception as exc:  # a reader's bug on one input never stops the others
+            yield InputError(given, f"cannot read: {type(exc).__name__}: {exc}")
 
 
 def read_path(path: Path, given: str, max_size: int, fetcher: Fetcher) -> Stream:
