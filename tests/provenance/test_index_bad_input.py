@@ -78,3 +78,16 @@ def test_index_bad_input_one_failure_leaves_stored_links_alone(add, engine, orig
             index_document(s, "missing.txt")
     with Session(engine) as s:
         assert len(links_of(s)) == before == 1
+
+
+def test_index_bad_input_pipe_reports_a_bad_document_and_goes_on(add, engine):
+    from sphere.provenance import pipe
+
+    add("a.txt", ORIGINALS[0], index=False, published=date(2021, 1, 1))
+    add("b.txt", ORIGINALS[0].split("\n\n", 1)[1], index=False, published=date(2021, 2, 1))
+    results = list(pipe(engine, ["a.txt", "missing.txt", "b.txt"], batch_size=2))
+    assert [(d, err is None) for d, _, err in results] == [("a.txt", True), ("missing.txt", False), ("b.txt", True)]
+    assert "missing.txt: no such document" in results[1][2]
+    assert [x.original_doc for x in results[2][1]] == ["a.txt"]
+    with Session(engine) as s:
+        assert len(links_of(s)) == 1

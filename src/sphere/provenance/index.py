@@ -15,13 +15,14 @@ out to be the original of.
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import InputError
+from ..errors import InputError, SphereError
 from ..kb.outlets import get_outlet, host_of, outlet_of_masthead, outlet_of_url
 from ..store import reuse as store
 from ..store.models import DocumentRow, OutletRow, UnitRow
@@ -267,3 +268,24 @@ def index_document(session: Session, doc_id: str) -> list[ReuseLink]:
     for d in sorted(touched):
         store.mark_copied_units(session, d, MOSTLY)
     return links
+
+
+def pipe(
+    engine, doc_ids: Iterable[str], batch_size: int = 50
+) -> Iterator[tuple[str, list[ReuseLink] | None, str | None]]:
+    """Index many stored documents: (doc_id, links, None), or (doc_id, None, error) for one
+    that failed. One transaction per batch, a savepoint per document: a bad document is rolled
+    back alone and the batch goes on; nothing committed before is touched."""
+    ids = list(doc_ids)
+    for lo in range(0, len(ids), batch_size):
+        with Session(engine) as session, session.begin():
+            for doc_id in ids[lo : lo + batch_size]:
+                try:
+                    with session.begin_nested():
+                        links = index_document(session, doc_id)
+                except SphereError as exc:
+                    yield doc_id, None, str(exc)
+                except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+                    yield doc_id, None, f"{doc_id}: {type(exc).__name__}: {exc}"
+                else:
+                    yield doc_id, links, None
