@@ -48,8 +48,12 @@ def replicate(sources: list[Path], copies: int, out: Path) -> tuple[int, int]:
     return n, size
 
 
-def run_ingest(folder: Path, db: Path) -> float:
+def run_ingest(folder: Path, db: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the command and its workers)."""
+    import resource
+
     db.unlink(missing_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cmd = [sys.executable, "-c", "from sphere.cli import main; main()", "ingest", str(folder),
            "--db", f"sqlite:///{db}", "--no-analyse", "--no-progress"]
     start = time.perf_counter()
@@ -57,7 +61,9 @@ def run_ingest(folder: Path, db: Path) -> float:
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"ingest failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return elapsed
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
 def stored(db: Path) -> tuple[int, int]:
@@ -86,11 +92,12 @@ def measure(name: str, sources: list[Path], copies: int) -> dict:
     folder = WORK / name
     n, size = replicate(sources, copies, folder)
     db = WORK / f"{name}.db"
-    seconds = run_ingest(folder, db)
+    seconds, cpu = run_ingest(folder, db)
     docs, units = stored(db)
     assert docs == n, f"{name}: {docs} of {n} documents stored"
     return {
         "documents": n, "units": units, "megabytes": round(size / 1024**2, 2), "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2), "load_average_1min": round(os.getloadavg()[0], 2),  # other work on the machine slows the wall clock
         "documents_per_second": round(n / seconds, 1), "megabytes_per_second": round(size / 1024**2 / seconds, 3),
     }
 
