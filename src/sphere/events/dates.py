@@ -288,19 +288,39 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
     return None
 
 
+# Words without which no pattern can match: the detailed patterns only run near one of them.
+_CORE = re.compile(
+    r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b(?i:yesterday|today|tomorrow|tonight|week|month|year|ago|spring|summer|autumn|fall|winter)\b")
+_WINDOW = 60  # characters around a core word that a date phrase may span
+
+
 def find_dates(text: str, pub: date | None = None, direction: int = 0) -> list[DateMention]:
     """Date expressions in `text` (non-overlapping, earlier patterns first), resolved against `pub`."""
+    hits = [m.start() for m in _CORE.finditer(text)]
+    if not hits:
+        return []
+    # merge the windows around core words into a few slices, and scan only those
+    slices: list[list[int]] = []
+    for h in hits:
+        lo, hi = max(0, h - _WINDOW), min(len(text), h + _WINDOW)
+        if slices and lo <= slices[-1][1]:
+            slices[-1][1] = hi
+        else:
+            slices.append([lo, hi])
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            value = resolve_match(kind, m.groupdict(), pub, direction)
-            taken.append((s, e))
-            if value is not None:
-                found.append(DateMention(s, e, m.group(0), kind, value))
+    for lo, hi in slices:
+        for kind, pattern in PATTERNS:
+            for m in pattern.finditer(text, lo, hi):
+                s, e = m.span()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                value = resolve_match(kind, m.groupdict(), pub, direction)
+                taken.append((s, e))
+                if value is not None:
+                    found.append(DateMention(s, e, m.group(0), kind, value))
     found.sort(key=lambda d: d.start)
     return found
 

@@ -105,6 +105,10 @@ def pipe_events(items: Iterable[ParsedDocument], batch_size: int = 16) -> Iterat
 def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, options: Options) -> list[Event]:
     state_of = getattr(kb, "state_of", None) if kb is not None else None
     tm = TokenMentions.build(pu.doc, pu.offset, pu.mentions, state_of)
+    heads = [t.head.i for t in pu.doc]
+    keys = lex.trigger_keys
+    # only sentences with a word the lexicon knows can hold an event
+    wanted = {t.sent.start for t in pu.doc if t.lemma_.lower() in keys or t.lower_ in keys}
     out: list[Event] = []
     previous: DateValue | None = None  # the last date told in this unit, for "at the time"
     anchor = None
@@ -112,7 +116,9 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
         # an undated unit: relative dates resolve against the day its text implies, if any
         anchor = estimate_anchor(pu.doc.text)
     for sent in pu.doc.sents:
-        found = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor)
+        if sent.start not in wanted:
+            continue
+        found = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads)
         out.extend(found)
         for e in found:
             if e.date and e.date_precision and e.confidence >= 0.6:  # dated by the text itself
@@ -149,9 +155,9 @@ def suppress_content(cands: list[Candidate]) -> tuple[list[Candidate], dict[int,
     return kept, contents
 
 
-def owners_map(sent, cands: list[Candidate], reporting: list) -> dict[int, object]:
+def owners_map(sent, cands: list[Candidate], reporting: list, heads: list[int]) -> dict[int, object]:
     """For every token, the predicate (or reporting verb) it belongs to: the first one met
-    walking up the dependency tree."""
+    walking up the dependency tree (`heads`: the head position of every token of the doc)."""
     owner_of_token: dict[int, object] = {}
     for c in cands:
         owner_of_token.setdefault(c.head.i, c)
@@ -159,15 +165,16 @@ def owners_map(sent, cands: list[Candidate], reporting: list) -> dict[int, objec
     for r in reporting:
         owner_of_token.setdefault(r.i, ("reporter", r.i))
     result: dict[int, object] = {}
-    for t in sent:
-        node, steps = t, 0
+    for i in range(sent.start, sent.end):
+        node, steps = i, 0
         while steps < 30:
-            if node.i in owner_of_token:
-                result[t.i] = owner_of_token[node.i]
+            if node in owner_of_token:
+                result[i] = owner_of_token[node]
                 break
-            if node.head.i == node.i:
+            up = heads[node]
+            if up == node:
                 break
-            node, steps = node.head, steps + 1
+            node, steps = up, steps + 1
     return result
 
 
@@ -261,6 +268,9 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
             # a content object is an addressee only when it names one ("to deliver aid to Tajikistan",
             # "to meet Putin"), not when it is a thing ("setting up a Nato-style task force")
             objs = [o for o in children(comp, "dobj", "dative") if tm.of(o) is not None] + prep_objects(comp, RECIPIENT_PREPS - {"from", "at", "on"})
+            for thing in children(comp, "dobj"):
+                if tm.of(thing) is None:  # "to resume attacks in Israel", "a centre in Tokyo"
+                    objs += prep_objects(thing, {"in", "against", "on", "into"})
             for d in children(comp, "dobj"):
                 objs += prep_objects(d, {"with", "to", "against", "for", "of"} if entry.event == "THREATEN" else {"with", "to", "against", "for"})
             if entry.event in ("REQUEST", "ACCUSE", "REJECT") and comp.dep_ in ("ccomp", "acl"):
@@ -473,7 +483,8 @@ def reporter_dates(reporter, by_owner, pub, owners=None):
 
 
 def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb,
-                    options: Options, previous: DateValue | None = None, anchor: date | None = None) -> list[Event]:
+                    options: Options, previous: DateValue | None = None, anchor: date | None = None,
+                    heads: list[int] | None = None) -> list[Event]:
     if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
         return []  # a question asks; it does not report an event
     cands = find_candidates(sent, lex, tm)
@@ -481,7 +492,7 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
         return []
     cands, contents = suppress_content(cands)
     reporting = [t for t in sent if t.pos_ in ("VERB", "AUX") and lemma(t) in lex.reporting_verbs]
-    owners = owners_map(sent, cands, reporting)
+    owners = owners_map(sent, cands, reporting, heads if heads is not None else [t.head.i for t in sent.doc])
     pub = pu.unit.published or parsed.document.published or anchor
     dates = find_dates(sent.text, pub, 0)
     by_owner = attached_dates(sent, dates, owners)

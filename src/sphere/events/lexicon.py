@@ -101,6 +101,12 @@ class Lexicon:
     preventive: frozenset[str]
     modes: dict[str, tuple[ModeRule, ...]]
     by_lemma: dict[tuple[str, str], tuple[PredicateEntry, ...]] = field(default_factory=dict)
+    _keys: frozenset[str] = frozenset()
+
+    @property
+    def trigger_keys(self) -> frozenset[str]:
+        """Every word that can start a predicate: lexicon lemmas and reporting verbs."""
+        return self._keys
 
     def candidates(self, lemma: str, pos: str) -> tuple[PredicateEntry, ...]:
         return self.by_lemma.get((lemma, pos), ())
@@ -208,6 +214,7 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
         reporting_verbs=word_list("reporting_verbs"), future_markers=word_list("future_markers"),
         habitual=word_list("habitual"), preventive=word_list("preventive"),
         modes=modes, by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        _keys=frozenset(k for k, _ in by_lemma) | word_list("reporting_verbs"),
     )
 
 

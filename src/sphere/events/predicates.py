@@ -151,10 +151,12 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
 
 
 def match_token(t, lex: Lexicon, tm: TokenMentions) -> tuple[PredicateEntry, object | None] | None:
+    keys = {lemma(t), t.lower_}
+    if not keys & lex.trigger_keys:
+        return None
     pos = pos_of(t)
     if pos is None:
         return None
-    keys = {lemma(t), t.lower_}
     entries = sorted({e for k in keys for e in lex.candidates(k, pos)}, key=lambda e: e.index)
     for entry in entries:
         ok, obj = entry_matches(entry, t, tm)
