@@ -1,7 +1,10 @@
 """Reading documents: sources (files, folders, JSONL, WARC, URLs, feeds), decoding, extraction.
 
-    read_inputs(inputs, max_size, fetcher) -> stream of SourceItem | InputError   (sources)
-    read_page(item, pool) -> Page                                                 (pages)
-    pipe(items, batch_size) -> Iterator[(SourceItem, Page) | InputError]         (pages)
-    run.ingest(inputs, engine) -> IngestSummary   the whole stage, storing as it goes
+    sources.read_inputs(inputs, max_size, fetcher) -> stream of SourceItem | InputError
+    pages.read_page(item, pool) -> (Page, notes)                 one item
+    pages.pipe(items, pool, batch_size) -> (item, Page, notes) | InputError, in order
+    run.ingest(inputs, engine, progress=True) -> IngestSummary   the stage end to end, storing
+
+An input that cannot be read is an `InputError` (origin and reason) in the stream, never an
+exception that stops the batch.
 """
