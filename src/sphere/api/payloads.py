@@ -20,7 +20,7 @@ from ..export.records import event_record, event_span
 from ..store import browse, facets, graph, search, timeline
 from ..store.citations import Citation, Citations, cite_events
 from ..store.documents import DocumentFilter
-from ..store.events import EventFilter, count_events, get_event, query_events
+from ..store.events import EventFilter, get_event
 from ..store.reader import document_view
 from ..types import Event
 from .deps import Window
@@ -54,11 +54,11 @@ def event_label(ev: Event) -> str:
 
 
 def events_payload(session: Session, f: EventFilter, w: Window) -> dict:
-    found = query_events(session, f, limit=w.limit, offset=w.offset)
+    found, total = browse.events_page(session, f, w.limit, w.offset)
     citations = cite_events(session, found)
     return {
         "items": [event_item(ev, citations) for ev in found],
-        "total": count_events(session, f),
+        "total": total,
         "limit": w.limit,
         "offset": w.offset,
         "filters": filter_params(f),
@@ -209,7 +209,7 @@ def entity_payload(session: Session, code: str, w: Window) -> dict | None:
     if profile is None:
         return None
     f = EventFilter(either=code)
-    found = query_events(session, f, limit=w.limit, offset=w.offset)
+    found, total = browse.events_page(session, f, w.limit, w.offset)
     citations = cite_events(session, found)
     return {
         **entity_item(profile.summary),
@@ -220,7 +220,7 @@ def entity_payload(session: Session, code: str, w: Window) -> dict | None:
         "documents_mentioning": [{"document": d, "mentions": n} for d, n in profile.documents],
         "events": {
             "items": [event_item(ev, citations) for ev in found],
-            "total": count_events(session, f),
+            "total": total,
             "limit": w.limit,
             "offset": w.offset,
         },
@@ -251,7 +251,7 @@ def search_payload(session: Session, q: str, kinds: tuple[str, ...], w: Window, 
 
 def overview_payload(session: Session) -> dict:
     counts = browse.overview_counts(session)
-    recent = query_events(session, EventFilter(), limit=10)
+    recent, _ = browse.events_page(session, EventFilter(), limit=10, offset=max(0, counts["events"] - 10))
     citations = cite_events(session, recent)
     top, _ = browse.entities_page(session, limit=12)
     return {

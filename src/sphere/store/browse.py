@@ -14,7 +14,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..types import Event
 from .documents import DocumentFilter, list_documents
+from .events import EventFilter, filtered_ids, load_events
 from .mentions import aliases_seen, co_occurring
 from .models import (
     DocumentRow,
@@ -25,6 +27,26 @@ from .models import (
     ParticipantRow,
     UnitRow,
 )
+
+
+def event_conditions(f: EventFilter):
+    """The filter as a WHERE clause on `events` (None: no condition), from `filtered_ids`.
+
+    Applied to the events table directly (not as `id IN (subquery)`), so SQLite walks the
+    ordering index and stops after one page, and counts without materialising every id.
+    """
+    return filtered_ids(f).whereclause
+
+
+def events_page(session: Session, f: EventFilter, limit: int = 50, offset: int = 0) -> tuple[list[Event], int]:
+    """A page of events matching `f` in `query_events` order (by date, undated last), and the total."""
+    where = event_conditions(f)
+    rows = select(EventRow).order_by(EventRow.date.is_(None), EventRow.date, EventRow.id).limit(limit).offset(offset)
+    count = select(func.count()).select_from(EventRow)
+    if where is not None:
+        rows, count = rows.where(where), count.where(where)
+    found = load_events(session, session.scalars(rows).all())
+    return found, session.scalar(count) or 0
 
 
 @dataclass(frozen=True)

@@ -54,14 +54,16 @@ def cite_units(session: Session, keys: Iterable[CitationKey]) -> dict[CitationKe
     keys = set(keys)
     doc_ids = sorted({d for d, _ in keys})
     docs: dict[str, DocumentRow] = {}
+    doc_columns = (DocumentRow.id, DocumentRow.title, DocumentRow.url, DocumentRow.published, DocumentRow.outlet_id)
     for part in chunks(doc_ids):
-        for row in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(part))):
+        for row in session.execute(select(*doc_columns).where(DocumentRow.id.in_(part))):
             docs[row.id] = row
     units: dict[CitationKey, UnitRow] = {}
     pairs = sorted((d, u) for d, u in keys if u is not None)
+    unit_columns = (UnitRow.doc_id, UnitRow.unit_id, UnitRow.title, UnitRow.url, UnitRow.published, UnitRow.outlet)
     for part in chunks(pairs):
-        stmt = select(UnitRow).where(tuple_(UnitRow.doc_id, UnitRow.unit_id).in_(part))
-        for row in session.scalars(stmt):
+        stmt = select(*unit_columns).where(tuple_(UnitRow.doc_id, UnitRow.unit_id).in_(part))
+        for row in session.execute(stmt):
             units[(row.doc_id, row.unit_id)] = row
     outlets = outlet_rows(session, {d.outlet_id for d in docs.values() if d.outlet_id})
     # A clipping names the outlet it quotes: find that outlet in the registry by its name.

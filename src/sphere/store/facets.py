@@ -26,29 +26,34 @@ FACETS = ("type", "actor", "outlet", "year")
 
 
 def event_facets(session: Session, f: EventFilter = EventFilter(), top: int = 12) -> dict[str, list[FacetValue]]:
-    ids = select(filtered_ids(f).subquery().c.id)
+    where = filtered_ids(f).whereclause  # None without filters: no join, no IN list
+
+    def restrict(stmt, event_id=None):
+        if where is None:
+            return stmt
+        if event_id is not None:
+            stmt = stmt.join(EventRow, EventRow.id == event_id)
+        return stmt.where(where)
+
     n = func.count()
     by_type = session.execute(
-        select(EventRow.event_type, n).where(EventRow.id.in_(ids))
+        restrict(select(EventRow.event_type, n))
         .group_by(EventRow.event_type).order_by(n.desc(), EventRow.event_type).limit(top)
     )  # fmt: skip
     n_events = func.count(func.distinct(ParticipantRow.event_id))
     by_actor = session.execute(
-        select(ParticipantRow.code, n_events)
-        .where(ParticipantRow.role == "actor", ParticipantRow.event_id.in_(ids))
+        restrict(select(ParticipantRow.code, n_events).where(ParticipantRow.role == "actor"), ParticipantRow.event_id)
         .group_by(ParticipantRow.code).order_by(n_events.desc(), ParticipantRow.code).limit(top)
     )  # fmt: skip
     n_reported = func.count(func.distinct(EvidenceRow.event_id))
     by_outlet = session.execute(
-        select(EvidenceRow.outlet_id, func.min(OutletRow.name), n_reported)
-        .join(OutletRow, OutletRow.id == EvidenceRow.outlet_id)
-        .where(EvidenceRow.event_id.in_(ids))
+        restrict(select(EvidenceRow.outlet_id, func.min(OutletRow.name), n_reported)
+                 .join(OutletRow, OutletRow.id == EvidenceRow.outlet_id), EvidenceRow.event_id)
         .group_by(EvidenceRow.outlet_id).order_by(n_reported.desc(), EvidenceRow.outlet_id).limit(top)
     )  # fmt: skip
     year = func.substr(EventRow.date, 1, 4)
     by_year = session.execute(
-        select(year, n).where(EventRow.id.in_(ids), EventRow.date.is_not(None))
-        .group_by(year).order_by(year)
+        restrict(select(year, n).where(EventRow.date.is_not(None))).group_by(year).order_by(year)
     )  # fmt: skip
     return {
         "type": [FacetValue(t, t, c) for t, c in by_type],
