@@ -268,3 +268,40 @@ def test_genre_forums_with_post_header_lines(page):
     assert [(u.author, u.published) for u in seg.units] == [("kant_spotter", date(2021, 3, 2)), ("mig29fan", date(2021, 3, 3))]
     assert seg.units[0].title == "Kant air base upgrade"
     assert page[seg.units[1].start : seg.units[1].end] == "They have been saying that for two years. I will believe it when I see it."
+
+
+XENFORO_QUOTE = """Russia to double troops in Tajikistan
+
+Discussion in 'Central Asia' started by Yusuf, Oct 17, 2015.
+
+  1. Yusuf
+
+    Yusuf GUARDIAN Administrator
+
+    Mar 24, 2009
+    Likes Received:
+    Russia will double the number of its troops at the 201st base by 2020, officials said on Friday.
+
+    Last edited: Oct 18, 2015
+  2. apple
+
+    apple Regular Member
+
+    Mar 15, 2011
+    Likes Received:
+    Yusuf said: ↑
+    Russia will double the number of its troops.
+    Click to expand...
+    That is a lot of troops for a small country, but the border is long.
+
+Share This Page
+"""
+
+
+def test_genre_forum_post_opening_with_a_quote_starts_after_it():
+    seg = segment_text(XENFORO_QUOTE)
+    texts = [XENFORO_QUOTE[u.start : u.end] for u in seg.units]
+    assert texts == [
+        "Russia will double the number of its troops at the 201st base by 2020, officials said on Friday.",
+        "That is a lot of troops for a small country, but the border is long.",
+    ]

@@ -102,6 +102,20 @@ def trailing_signature(body: list[Line]) -> tuple[list[Line], date | None]:
     return body, None
 
 
+QUOTE_HEAD = re.compile(r"^.{1,40}\s+said:\s*↑?$|^quote:?$|^originally\s+posted\s+by\s+.{1,40}$", re.I)
+QUOTE_END = re.compile(r"^click\s+to\s+expand\.*$", re.I)
+
+
+def without_leading_quote(post: Sequence[Line]) -> list[Line]:
+    """A post that opens by quoting another ("X said: ↑ ... Click to expand...") starts after it."""
+    text = [line for line in post if line.kind != "blank"]
+    if not text or not QUOTE_HEAD.match(text[0].text):
+        return list(post)
+    end = next((i for i, line in enumerate(post) if QUOTE_END.match(line.text)), None)
+    rest = list(post[end + 1 :]) if end is not None else []
+    return rest if any(line.kind not in FURNITURE for line in rest) else list(post)
+
+
 def credited_outlet(body: Sequence[Line]) -> str | None:
     """The outlet a post credits for the article it reposts (its first line), if it does."""
     text = [line for line in body if line.kind not in FURNITURE]
@@ -143,7 +157,7 @@ def forum_specs(lines: Sequence[Line], thread_title: str | None) -> tuple[list[U
     specs: list[Unit] = []
     for k, h in enumerate(headers):
         stop = headers[k + 1].start if k + 1 < len(headers) else end_of_thread
-        body, when = trailing_signature([line for line in lines[h.end + 1 : stop]])
+        body, when = trailing_signature(without_leading_quote(lines[h.end + 1 : stop]))
         when = when or h.published
         if not [line for line in body if line.kind not in FURNITURE]:
             continue
