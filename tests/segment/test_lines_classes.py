@@ -31,6 +31,8 @@ from sphere.segment.lines import classify, is_outlet_name, split_lines
         ("Forums > Regions > Central Asia >", "boiler"),
         ("About us | Advertise | Contact | Privacy", "boiler"),
         ("..............................", "separator"),
+        ("—————————", "separator"),
+        ("* * * * * *", "separator"),
         ("https://www.example.org/a/b", "url"),
         ("19.05.2021 09:26", "date"),
         ("By Marat Seitkali", "byline"),

@@ -26,7 +26,7 @@ from .dates import find_date, parse_date
 
 CUES = Path(__file__).parent / "data" / "page_cues.yaml"
 
-SEPARATOR = re.compile(r"^(?:[.·•_=*~#+-]\s*){5,}$")
+SEPARATOR = re.compile(r"^(?:[.·•_=*~#+—–-]\s*){5,}$")
 URL = re.compile(r"^(?:<)?(https?://\S+?)(?:>)?$", re.I)
 TRAILING_URL = re.compile(r"\s+(https?://\S+)$", re.I)
 BYLINE = re.compile(
