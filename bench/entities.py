@@ -96,7 +96,7 @@ def main() -> None:
         "stage": {"seconds": round(stage_s, 3), "units_per_s": round(units / stage_s, 1), "words_per_s": round(words / stage_s)},
         "ratio_stage_over_raw": round(stage_s / raw_s, 3),
         "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()},
-        "command": ".venv/bin/python bench/entities.py --repeat %d --batch %d" % (args.repeat, args.batch),
+        "command": f".venv/bin/python bench/entities.py --repeat {args.repeat} --batch {args.batch}",
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")

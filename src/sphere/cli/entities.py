@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from dataclasses import dataclass
+from enum import StrEnum
 
 import typer
 from rich.table import Table
@@ -15,7 +16,7 @@ from .app import DbOption, app, console, engine_for, err_console
 from .docs import short
 
 
-class MentionFormat(str, Enum):
+class MentionFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
 
@@ -47,35 +48,73 @@ def entities(
         err_console.print("no resolved entities yet: run `sphere ingest` (it analyses what it stores)")
 
 
-@app.command()
-def entity(code: str = typer.Argument(..., help="A canonical code: RUS, CSTO, TALIBAN, PLACE:Bokhtar ..."), limit: int = typer.Option(20, help="How many mentions to show."), db: str = DbOption) -> None:
-    """What an entity is, the aliases seen, its mentions with their sentences, and co-occurring entities."""
+@dataclass(frozen=True)
+class EntityQuery:
+    code: str
+    identifier: str | None  # a person's or unit's canonical name, when one was asked for
+    title: str
+    kind: str
+
+
+def find_entity(query: str) -> EntityQuery | None:
+    """A code ("RUS", "csto", "PLACE:Bokhtar"), a person's or unit's name ("Putin", "201st
+    base") or any alias the knowledge base knows ("Kurgan-Tyube")."""
     from ..kb import load_kb
 
     kb = load_kb()
-    ent = kb.entity(code)
-    if ent is None and code.upper() != code:
-        ent = kb.entity(code.upper())
-        code = code.upper() if ent else code
+    for code in (query, query.upper(), f"PLACE:{query}"):
+        ent = kb.entity(code)
+        if ent is not None:
+            if ent.kind == "military-unit":
+                return EntityQuery(ent.state, ent.name, ent.name, ent.kind)
+            return EntityQuery(ent.code, None, ent.name, ent.kind)
+    targets = kb.targets(query)
+    persons = kb.persons_named(query)
+    if persons:
+        p = persons[0]
+        office, _ = p.office_at(None)
+        return EntityQuery(office.acts_for, p.name, f"{p.name}, {office.role} ({office.acts_for})", "person")
+    for t in targets:
+        ent = kb.entity(t.ref)
+        if ent is None:
+            continue
+        if ent.kind == "military-unit":
+            return EntityQuery(ent.state, ent.name, ent.name, ent.kind)
+        if t.role in ("name", "demonym", "capital", "organ"):
+            ent = kb.entity(t.ref)
+        return EntityQuery(ent.code, None, ent.name, ent.kind)
+    return None
+
+
+@app.command()
+def entity(
+    code: str = typer.Argument(..., help="A code (RUS, CSTO, TALIBAN, PLACE:Bokhtar), a person or unit (Putin, 201st base), or an alias."),
+    limit: int = typer.Option(20, help="How many mentions to show."),
+    db: str = DbOption,
+) -> None:
+    """What an entity is, the aliases seen, its mentions with their sentences, and co-occurring entities."""
+    found = find_entity(code)
+    query = found or EntityQuery(code, None, "", "not in the knowledge base")
     engine = engine_for(db)
     with Session(engine) as session:
-        mentions = mentions_of(session, code, limit=limit)
-        aliases = aliases_seen(session, code)
-        others = co_occurring(session, code)
+        mentions = mentions_of(session, query.code, limit=limit, identifier=query.identifier)
+        aliases = aliases_seen(session, query.code, identifier=query.identifier)
+        others = co_occurring(session, query.code)
         texts = {}
         for mrow in mentions:
             if mrow.doc_id not in texts:
                 texts[mrow.doc_id] = load_document(session, mrow.doc_id).text
-    if ent is None and not mentions:
+    if found is None and not mentions:
         err_console.print(f"[red]error:[/red] unknown entity {code!r}; `sphere entities` lists those seen")
         raise typer.Exit(1)
-    console.print(f"[bold]{code}[/bold]  {getattr(ent, 'name', '') if ent else ''}  ({getattr(ent, 'kind', '') if ent else 'not in the knowledge base'})")
+    label = f"{query.code} / {query.identifier}" if query.identifier else query.code
+    console.print(f"[bold]{label}[/bold]  {query.title}  ({query.kind})")
     if aliases:
         console.print("aliases seen: " + ", ".join(f"{t} ({n})" for t, n in aliases))
-    table = Table("document", "unit", "text", "sentence")
+    table = Table("document", "unit", "text", "sector", "sentence")
     for mrow in mentions:
         text = texts[mrow.doc_id]
-        table.add_row(mrow.doc_id, mrow.unit_id, mrow.text, short(sentence_around(text, mrow.start, mrow.end), 100))
+        table.add_row(mrow.doc_id, mrow.unit_id, mrow.text, mrow.sector or "", short(sentence_around(text, mrow.start, mrow.end), 100))
     console.print(table)
     if others:
         console.print("co-occurs with: " + ", ".join(f"{c} ({n})" for c, n in others))
@@ -89,9 +128,6 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[left + 1 : right].strip()
 
 
-MENTION_COLUMNS = ("document", "unit", "start", "end", "text", "code", "kind", "sector", "identifier_text")
-
-
 @app.command("extract-entities")
 def extract_entities(
     paths: list[str] = typer.Argument(..., help="Files, folders or URLs, as for `sphere ingest`."),
@@ -99,17 +135,26 @@ def extract_entities(
 ) -> None:
     """Entity mentions of documents, without a database: one row per mention.
 
-    Columns: document, unit, start, end, text, code, kind, sector, identifier_text.
+    Columns: document, unit, start, end, text, code, kind, sector, identifier_text. Mentions
+    in page text outside the units (a title, labels) have unit "page".
     """
-    from ..nlp.export import mention_rows
+    from ..nlp import pipe_documents
+    from ..nlp.export import COLUMNS, mention_row
     from ..pipeline import read_documents
 
-    table = Table(*MENTION_COLUMNS)
-    for doc in read_documents(paths):
-        for row in mention_rows(doc.doc_id, doc.text, doc.units):
+    table = Table(*COLUMNS)
+    skipped = 0
+    for parsed in pipe_documents(read_documents(paths)):
+        skipped += len(parsed.skipped)
+        for unit_id, reason in parsed.skipped:
+            err_console.print(f"{parsed.document.doc_id} {unit_id}: skipped ({reason})")
+        for m in parsed.mentions():
+            row = mention_row(m)
             if format is MentionFormat.jsonl:
                 print(json.dumps(row, ensure_ascii=False))
             else:
-                table.add_row(*(str(row.get(k) or "") for k in MENTION_COLUMNS))
+                table.add_row(*(str(row.get(k) or "") for k in COLUMNS))
     if format is MentionFormat.table:
         console.print(table)
+    if skipped:
+        err_console.print(f"{skipped} unit(s) skipped")

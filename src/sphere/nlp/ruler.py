@@ -71,7 +71,7 @@ class KBRuler:
         self.keys: dict[int, str] = {}
         surfaces: dict[str, list] = {}
         for surface in kb.patterns():
-            for variant in {surface, fold_accents(surface)}:
+            for variant in {surface, fold_accents(surface), surface.replace("'", "\u2019")}:
                 surfaces.setdefault(alias_key(surface), []).append(variant)
         for key, variants in surfaces.items():
             docs = list(nlp.tokenizer.pipe(dict.fromkeys(variants)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
 from ..types import Mention
@@ -36,6 +36,9 @@ def save_mentions(session: Session, doc_id: str, mentions: Iterable[Mention], st
     return len(rows)
 
 
+ACTING_KINDS = ("person", "military-unit")  # mentions that carry the code of what they act for
+
+
 @dataclass(frozen=True)
 class EntityCount:
     code: str
@@ -48,11 +51,17 @@ def rank_entities(
     session: Session, kind: str | None = None, doc: str | None = None, top: int | None = 50,
     offset: int = 0, q: str | None = None,
 ) -> list[EntityCount]:
-    """Resolved entities by number of mentions (ties by code), optionally within a document."""
+    """Resolved entities by number of mentions (ties by code), optionally within a document.
+
+    An entity's kind is that of its own mentions: RUS is a state even though the mentions of
+    Putin and of the 201st base carry RUS too (persons and units sort after the other kinds).
+    """
+    acting = MentionRow.kind.in_(ACTING_KINDS)
+    kind_key = case((acting, "~" + MentionRow.kind), else_=MentionRow.kind)
     stmt = (
         select(
             MentionRow.code,
-            func.min(MentionRow.kind),
+            func.min(kind_key),
             func.count(MentionRow.id),
             func.count(func.distinct(MentionRow.doc_id)),
         )
@@ -69,27 +78,22 @@ def rank_entities(
         stmt = stmt.where(func.lower(MentionRow.code).contains(q.lower()))
     if top:
         stmt = stmt.limit(top)
-    return [EntityCount(c, k, n, d) for c, k, n, d in session.execute(stmt)]
+    return [EntityCount(c, k.lstrip("~"), n, d) for c, k, n, d in session.execute(stmt)]
 
 
-def mentions_of(session: Session, code: str, limit: int = 200) -> list[MentionRow]:
-    return list(
-        session.scalars(
-            select(MentionRow)
-            .where(MentionRow.code == code)
-            .order_by(MentionRow.doc_id, MentionRow.start)
-            .limit(limit)
-        )
-    )
+def mentions_of(session: Session, code: str, limit: int = 200, identifier: str | None = None) -> list[MentionRow]:
+    """Mentions of a code, or (with `identifier`) of one person or unit acting for it."""
+    stmt = select(MentionRow).where(MentionRow.code == code)
+    if identifier is not None:
+        stmt = stmt.where(MentionRow.identifier_text == identifier)
+    return list(session.scalars(stmt.order_by(MentionRow.doc_id, MentionRow.start).limit(limit)))
 
 
-def aliases_seen(session: Session, code: str) -> list[tuple[str, int]]:
-    stmt = (
-        select(MentionRow.text, func.count(MentionRow.id))
-        .where(MentionRow.code == code)
-        .group_by(MentionRow.text)
-        .order_by(func.count(MentionRow.id).desc())
-    )
+def aliases_seen(session: Session, code: str, identifier: str | None = None) -> list[tuple[str, int]]:
+    stmt = select(MentionRow.text, func.count(MentionRow.id)).where(MentionRow.code == code)
+    if identifier is not None:
+        stmt = stmt.where(MentionRow.identifier_text == identifier)
+    stmt = stmt.group_by(MentionRow.text).order_by(func.count(MentionRow.id).desc(), MentionRow.text)
     return [(t, n) for t, n in session.execute(stmt)]
 
 
