@@ -27,6 +27,7 @@ from sphere.segment.dates import find_date, leading_date, parse_date
         ("March 3, 2021 at 5:12 pm", date(2021, 3, 3)),
         ("19 августа 2021 г.", date(2021, 8, 19)),
         ("Fri, 16 Jul 2021 17:05:00 +0000", date(2021, 7, 16)),
+        ("[3-2-18]", date(2018, 3, 2)),
     ],
 )
 def test_dates_formats_parse(text, expected):

@@ -34,6 +34,7 @@ from sphere.segment.lines import classify, is_outlet_name, split_lines
         ("—————————", "separator"),
         ("* * * * * *", "separator"),
         ("https://www.example.org/a/b", "url"),
+        ("Source: https://www.example.org/a/b", "url"),
         ("19.05.2021 09:26", "date"),
         ("By Marat Seitkali", "byline"),
         ("Автор: Алексей Громов", "byline"),

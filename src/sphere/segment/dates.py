@@ -49,7 +49,7 @@ PATTERNS = [
 _NOISE = re.compile(
     r"(?i)\b(published|updated|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|utc|gmt|msk|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|"
-    r"опубликовано|обновлено|г|года|в)\b|(?<![a-z])t(?=\d)|(?<=\d)z\b|\d{1,2}:\d{2}(:\d{2})?|[+-]\d{2}:?\d{2}\b|[\s,.|·•:()\-–—/]+"
+    r"опубликовано|обновлено|г|года|в)\b|(?<![a-z])t(?=\d)|(?<=\d)z\b|\d{1,2}:\d{2}(:\d{2})?|[+-]\d{2}:?\d{2}\b|[\s,.|·•:()\[\]\-–—/]+"
 )
 
 

@@ -27,7 +27,7 @@ from .dates import find_date, parse_date
 CUES = Path(__file__).parent / "data" / "page_cues.yaml"
 
 SEPARATOR = re.compile(r"^(?:[.·•_=*~#+—–-]\s*){5,}$")
-URL = re.compile(r"^(?:<)?(https?://\S+?)(?:>)?$", re.I)
+URL = re.compile(r"^(?:(?:source|link|read\s+more|via|from|original|источник|ссылка)\s*:?\s*)?[<(\[]?(https?://\S+?)[>)\]]?$", re.I)
 TRAILING_URL = re.compile(r"\s+(https?://\S+)$", re.I)
 BYLINE = re.compile(
     r"^(?:by|von|par|автор|author|written\s+by|text|текст)\s*:?\s+(?P<name>[^|,;:]{2,60}?)"
