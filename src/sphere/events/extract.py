@@ -29,6 +29,7 @@ from .predicates import Candidate, find_candidates, lemma
 from .roles import (
     RECIPIENT_PREPS,
     agent_heads,
+    antecedent,
     children,
     controller,
     is_group_pronoun,
@@ -115,14 +116,23 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     if pu.unit.published is None and parsed.document.published is None:
         # an undated unit: relative dates resolve against the day its text implies, if any
         anchor = estimate_anchor(pu.doc.text)
+    meeting: Event | None = None  # the last dated meeting told in this unit
     for sent in pu.doc.sents:
         if sent.start not in wanted:
             continue
-        found = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads)
-        out.extend(found)
+        found, told = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads)
         for e in found:
-            if e.date and e.date_precision and e.confidence >= 0.6:  # dated by the text itself
-                previous = DateValue(e.date, e.date_precision, e.enddate)
+            if meeting is not None and e.confidence < 0.6 and e.event_type in VERBAL_TYPES and codes(e.actors) & (
+                codes(meeting.actors) | codes(meeting.recipients)
+            ):
+                # a statement told after a meeting its speaker took part in, with no date of its
+                # own, was made there ("..., Bagheri declared" after the talks in Tehran)
+                e = replace(e, date=meeting.date, date_precision=meeting.date_precision, confidence=0.55)
+            out.append(e)
+            if e.event_type == "CONSULT" and e.date and e.confidence >= 0.6:
+                meeting = e
+        if told is not None:
+            previous = told
     return out
 
 
@@ -215,6 +225,8 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         for h in heads:
             if is_group_pronoun(h) and speaker:
                 actors.extend(speaker)
+            elif is_group_pronoun(h):
+                actors.extend(antecedent(h, tm))
             else:
                 actors.extend(phrase_participants(h, tm))
         if head.i == trig.i or not c.nominal:
@@ -304,8 +316,11 @@ def is_official(actors: tuple[Participant, ...], head) -> bool:
 
 
 def has_forces(c: Candidate, lex: Lexicon) -> bool:
+    """Whether armed forces are what moves: in the clause, or the main subject 'they' stands for."""
     forces = lex.classes.get("forces", frozenset())
     tokens = list(c.head.subtree)
+    if any(is_group_pronoun(t) for t in subject_heads(c.head)):
+        tokens += [t for s in subject_heads(c.head.sent.root) for t in s.subtree]
     return any(lemma(t) in forces for t in tokens)
 
 
@@ -366,8 +381,17 @@ def duration_days(trigger) -> int | None:
     return None
 
 
-def date_for(c: Candidate, own: list[DateMention], pub: date | None, st: Status) -> DateValue | None:
+def date_for(c: Candidate, own: list[DateMention], pub: date | None, st: Status,
+             all_dates: list[DateMention] = ()) -> DateValue | None:
     values = [v for v in (redate(d, pub, st.direction) for d in own) if v is not None]
+    if not values and c.head.dep_ == "relcl" and any(x.lower_ == "when" for x in c.head.children):
+        # "until 2005, when they pulled out": the clause happened at the date it hangs on
+        at = c.head.head.idx - c.head.sent.start_char
+        for d in all_dates:
+            if d.start <= at < d.end and d.value.date or (d.value.enddate and d.start <= at < d.end):
+                v = redate(d, pub, st.direction)
+                if v is not None:
+                    values.append(DateValue(v.date or v.enddate, v.precision or "year", None, "point"))
     value = combine(values)
     if value and value.date and value.precision == "day" and not value.enddate:
         n = duration_days(c.trigger)
@@ -484,12 +508,12 @@ def reporter_dates(reporter, by_owner, pub, owners=None):
 
 def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb,
                     options: Options, previous: DateValue | None = None, anchor: date | None = None,
-                    heads: list[int] | None = None) -> list[Event]:
+                    heads: list[int] | None = None) -> tuple[list[Event], DateValue | None]:
     if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
-        return []  # a question asks; it does not report an event
+        return [], None  # a question asks; it does not report an event
     cands = find_candidates(sent, lex, tm)
     if not cands:
-        return []
+        return [], None
     cands, contents = suppress_content(cands)
     reporting = [t for t in sent if t.pos_ in ("VERB", "AUX") and lemma(t) in lex.reporting_verbs]
     owners = owners_map(sent, cands, reporting, heads if heads is not None else [t.head.i for t in sent.doc])
@@ -506,11 +530,12 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
         tm.window = (lo, hi)
         try:
             return candidate_event(parsed, pu, sent, c, lex, tm, kb, options, owners, by_owner, orphans, pub, (lo, hi), previous,
-                                   contents.get(id(c), ()), anchor is not None and pub == anchor)
+                                   contents.get(id(c), ()), anchor is not None and pub == anchor, dates)
         finally:
             tm.window = None
 
     produced = [(c, e) for c in cands if (e := run(c, {})) is not None]
+    told = next((d.value for d in reversed(dates) if d.value.date), None)  # for "at the time" later on
     # dates that hang under no predicate go to the nearest event still undated
     undated = [c for c, e in produced if e.date is None]
     orphans = orphan_dates(sent, dates, owners, undated) if undated and dates else {}
@@ -519,7 +544,7 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
         if id(c) in orphans:
             e = run(c, orphans) or e
         out.append(e)
-    return out
+    return out, told
 
 
 def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue | None:
@@ -548,7 +573,7 @@ def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue |
 
 def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMentions, kb, options: Options,
                     owners, by_owner, orphans, pub, span: tuple[int, int], previous: DateValue | None = None,
-                    content: tuple | list = (), estimated: bool = False) -> Event | None:
+                    content: tuple | list = (), estimated: bool = False, sentence_dates: list = ()) -> Event | None:
     lo, hi = span
     if any(lemma(t) in lex.habitual for t in (*c.head.children, *c.trigger.children) if t.dep_ in ("advmod", "npadvmod", "neg")):
         return None  # "China traditionally conducts exercises": a practice, not an event
@@ -588,7 +613,7 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         return None
     own = by_owner.get(id(c), []) or orphans.get(id(c), [])
     # against an estimated anchor (an undated unit) a bare day goes to the nearest year
-    value = date_for(c, own, pub, replace(st, direction=0) if estimated else st)
+    value = date_for(c, own, pub, replace(st, direction=0) if estimated else st, sentence_dates)
     if etype == "AGREE" and c.entry.event != "AGREE" and not c.entry.speech:
         value = None  # a promise of a future act is dated when it was made (ANNOTATION)
     if value is None or value.date is None:

@@ -96,6 +96,16 @@ def is_group_pronoun(t) -> bool:
     return t.pos_ == "PRON" and t.lower_ in GROUP_PRONOUNS
 
 
+def antecedent(pron, tm: TokenMentions) -> tuple[Participant, ...]:
+    """'they' / 'it' outside reported speech: the subject of the sentence's main clause, when it
+    comes first ("Russian troops guarded the border until 2005, when they pulled out")."""
+    root = pron.sent.root
+    for s in subject_heads(root):
+        if s.i < pron.i and not is_group_pronoun(s):
+            return phrase_participants(s, tm)
+    return ()
+
+
 def children(t, *deps):
     return [c for c in t.children if c.dep_ in deps]
 
@@ -161,6 +171,10 @@ def controller(t, tm: TokenMentions, depth: int = 0) -> tuple[Participant, ...]:
                 return found
         if subs:
             return ()
+        if not is_passive(h):
+            found = left_neighbour_subject(h, tm)  # a parse that lost the subject
+            if found:
+                return found
     if h.pos_ in ("NOUN", "PROPN"):
         for c in h.children:
             if c.dep_ in ("poss", "compound", "amod") and c.i != t.i:
