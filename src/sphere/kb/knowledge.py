@@ -57,6 +57,7 @@ class KnowledgeBase:
     sector_terms: dict[str, SectorTerm] = field(default_factory=dict)
     russian_sector_terms: list[tuple[str, str]] = field(default_factory=list)  # (word, sector)
     blockers: set[str] = field(default_factory=set)
+    given_names: set[str] = field(default_factory=set)  # alias keys that may be first names
     _translit: dict[str, list[AliasTarget]] = field(default_factory=lambda: defaultdict(list))
 
     # --- building
@@ -178,8 +179,11 @@ def _load_sector_terms(kb: KnowledgeBase) -> None:
 
 def _load_blockers(kb: KnowledgeBase, extra: Iterable[str]) -> None:
     file = "blockers.yaml"
-    for row_no, row in read_rows(data_path(file), ("phrases",)):
-        kb.blockers.update(alias_key(p) for p in as_list(row["phrases"], file, row_no, "phrases"))
+    for row_no, row in read_rows(data_path(file), ()):
+        if not row.get("phrases") and not row.get("given_names"):
+            raise KBDataError(file, "a row needs phrases or given_names", row_no)
+        kb.blockers.update(alias_key(p) for p in as_list(row.get("phrases"), file, row_no, "phrases"))
+        kb.given_names.update(alias_key(p) for p in as_list(row.get("given_names"), file, row_no, "given_names"))
     kb.blockers.update(alias_key(p) for p in extra if p)
 
 

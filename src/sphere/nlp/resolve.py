@@ -155,6 +155,8 @@ class UnitResolver:
             person = person_for(targets, kb, self.ctx, span.text, self.day, title_state)
             if person is not None:
                 return person_draft(span, person, self.day, title_state)
+        if "name" in roles:  # a state named like its capital (Singapore, Kuwait, Hong Kong)
+            return self.target_draft(span, next(t for t in targets if t.role == "name"), tag)
         if roles & {"capital"} and roles & {"place"}:
             chosen = next(t for t in targets if t.role == ("place" if used_as_location(span) else "capital"))
             return self.target_draft(span, chosen, tag)

@@ -92,7 +92,7 @@ class KBRuler:
             forms = self.kb.surfaces[key]
             if not any(case_fits(form, text, t.case_sensitive) for t in targets for form in forms):
                 continue
-            if end - start == 1 and self._first_name(doc, start, targets):
+            if end - start == 1 and key in self.kb.given_names and self._first_name(doc, start):
                 continue
             label = ROLE_LABELS.get(targets[0].role, "ORG")
             spans.append(Span(doc, start, end, label=label, kb_id=key))
@@ -108,13 +108,11 @@ class KBRuler:
         doc.user_data[BLOCKED_KEY] = blocked  # the resolver ignores what the model finds there
         return doc
 
-    def _first_name(self, doc: Doc, i: int, targets) -> bool:
-        """A one-word state or capital name right before a capitalised proper noun that is
-        neither a KB name, a title nor a place word is a first name ("By Sofia Lebedeva",
-        "Chad Smith"): the model may then tag the whole name as a person."""
-        if not all(t.role in ("name", "capital", "place") for t in targets) or i + 1 >= len(doc):
-            return False
-        if not any(t.role in ("name", "capital") for t in targets):
+    def _first_name(self, doc: Doc, i: int) -> bool:
+        """A place name that is also a given name (`given_names` in blockers.yaml) right before
+        a capitalised proper noun that is neither a KB name, a title nor a place word is a first
+        name ("By Sofia Lebedeva", "Chad Smith"): the model may then tag the person."""
+        if i + 1 >= len(doc):
             return False
         nxt = doc[i + 1]
         return (
