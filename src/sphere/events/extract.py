@@ -174,12 +174,17 @@ def owners_map(sent, cands: list[Candidate], reporting: list, heads: list[int]) 
         owner_of_token[c.trigger.i] = c
     for r in reporting:
         owner_of_token.setdefault(r.i, ("reporter", r.i))
+    # any other verb stops the walk: a date on "became" is that verb's, not the reporter's above
+    for t in sent:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i not in owner_of_token:
+            owner_of_token[t.i] = None
     result: dict[int, object] = {}
     for i in range(sent.start, sent.end):
         node, steps = i, 0
         while steps < 30:
             if node in owner_of_token:
-                result[i] = owner_of_token[node]
+                if owner_of_token[node] is not None:
+                    result[i] = owner_of_token[node]
                 break
             up = heads[node]
             if up == node:
@@ -558,15 +563,19 @@ def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue |
                     got = combine([v for v in (redate(d, pub, st.direction) for d in by_owner.get(owner_key(other), [])) if v is not None])
                     if got is not None and got.date:
                         return got
-    node = c.head
-    for _ in range(4):
-        if node.head.i == node.i or node.dep_ not in ("relcl", "xcomp", "ccomp", "advcl", "conj", "pcomp", "acl"):
+    node, coarse = c.head, False
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ not in ("relcl", "xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "pobj", "prep", "npadvmod"):
             break
+        if node.dep_ == "prep" and node.lower_ in ("after", "before", "following", "ahead", "prior"):
+            coarse = True  # "days after returning from a trip": near that date, not on it
         node = node.head
         other = owners.get(node.i)
         if other is not None and other is not c and not isinstance(other, tuple):
             got = combine([v for v in (redate(d, pub, st.direction) for d in by_owner.get(owner_key(other), [])) if v is not None])
             if got is not None and got.date:
+                if coarse and got.precision == "day":
+                    got = DateValue(got.date[:7], "month")
                 return got
     return None
 

@@ -33,7 +33,7 @@ FRAME_NOUNS = frozenset({"backdrop", "background", "wake", "light", "context", "
                          "course", "basis", "pretext", "guise", "cover", "eve", "midst", "aftermath",
                          "fear", "concern", "threat", "prospect", "spite", "view", "result", "part",
                          "purpose", "name", "absence", "lack", "case", "event", "period", "time"})
-CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "conj", "prep", "pobj", "ccomp", "dobj", "oprd", "attr"})
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "conj", "prep", "pobj", "ccomp", "dobj", "oprd", "attr", "npadvmod"})
 
 
 def phrase_tokens(head) -> list:
