@@ -7,10 +7,12 @@ busiest edges are kept up to a bound, so the graph of a huge database stays read
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import combinations, groupby
 
-from sqlalchemy import and_, exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from .events import EventFilter, filtered_ids
 from .models import EventRow, ParticipantRow
@@ -40,42 +42,47 @@ class Graph:
 
 
 def actor_graph(session: Session, f: EventFilter = EventFilter(), max_edges: int = 500) -> Graph:
-    ids = select(filtered_ids(f).subquery().c.id)
-    a = aliased(ParticipantRow)
-    b = aliased(ParticipantRow)
-    n_events = func.count(func.distinct(EventRow.id))
-    directed = (
-        select(a.code, b.code, EventRow.event_type, n_events)
-        .join(a, and_(a.event_id == EventRow.id, a.role == "actor"))
-        .join(b, and_(b.event_id == EventRow.id, b.role == "recipient"))
-        .where(EventRow.id.in_(ids), a.code != b.code)
-        .group_by(a.code, b.code, EventRow.event_type)
+    """Nodes and edges of the events matching `f`, from one pass over their participants.
+
+    One indexed read of (event, role, code, type) rows grouped here is much cheaper than
+    self-joins of the participants table grouped by the database, on 100,000 events.
+    """
+    where = filtered_ids(f).whereclause  # on `events`; None without filters
+    stmt = (
+        select(ParticipantRow.event_id, ParticipantRow.role, ParticipantRow.code, EventRow.event_type)
+        .join(EventRow, EventRow.id == ParticipantRow.event_id)
+        .order_by(ParticipantRow.event_id)
     )
-    has_recipient = exists().where(
-        ParticipantRow.event_id == EventRow.id, ParticipantRow.role == "recipient"
-    )
-    joint = (
-        select(a.code, b.code, EventRow.event_type, n_events)
-        .join(a, and_(a.event_id == EventRow.id, a.role == "actor"))
-        .join(b, and_(b.event_id == EventRow.id, b.role == "actor", b.code > a.code))
-        .where(EventRow.id.in_(ids), ~has_recipient)
-        .group_by(a.code, b.code, EventRow.event_type)
-    )
-    edges = [Edge(s, t, k, n, True) for s, t, k, n in session.execute(directed)]
-    edges += [Edge(s, t, k, n, False) for s, t, k, n in session.execute(joint)]
+    if where is not None:
+        stmt = stmt.where(where)
+    edge_events: Counter[tuple[str, str, str, bool]] = Counter()
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    rows = session.connection().execute(stmt)  # Core rows: no ORM bookkeeping for 100,000s of them
+    for _event, group in groupby(rows, key=lambda r: r[0]):
+        actors: list[str] = []
+        recipients: list[str] = []
+        event_type = ""
+        for row in group:
+            side = actors if row[1] == "actor" else recipients
+            if row[2] not in side:
+                side.append(row[2])
+            event_type = row[3]
+        for code in actors:
+            roles[code]["actor"] += 1
+        for code in recipients:
+            roles[code]["recipient"] += 1
+        if recipients:
+            pairs = [(a, r, True) for a in actors for r in recipients if a != r]
+        else:
+            pairs = [(a, b, False) for a, b in combinations(sorted(actors), 2)]
+        for source, target, directed in pairs:
+            edge_events[(source, target, event_type, directed)] += 1
+    edges = [Edge(s, t, k, n, d) for (s, t, k, d), n in edge_events.items()]
     edges.sort(key=lambda e: (-e.events, e.source, e.target, e.event_type))
     kept = edges[:max_edges]
-    roles: dict[str, dict[str, int]] = {}
-    role_counts = (
-        select(ParticipantRow.code, ParticipantRow.role, func.count(func.distinct(ParticipantRow.event_id)))
-        .where(ParticipantRow.event_id.in_(ids))
-        .group_by(ParticipantRow.code, ParticipantRow.role)
-    )
-    for code, role, n in session.execute(role_counts):
-        roles.setdefault(code, {})[role] = n
     in_edges = {e.source for e in kept} | {e.target for e in kept}
     nodes = [
-        Node(code, r.get("actor", 0), r.get("recipient", 0))
+        Node(code, r["actor"], r["recipient"])
         for code, r in sorted(roles.items())
         if code in in_edges or not kept  # no edges at all: show the lone actors
     ]

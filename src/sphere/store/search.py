@@ -6,7 +6,9 @@ handed to the engine's query language as typed: it is cut into words (`query_ter
 quoted as a literal (FTS5) or joined with `&` (tsquery), with `word*` as the only operator
 kept (prefix). Searches are bounded twice: a result limit, and a time limit that interrupts
 the engine (SQLite's progress handler, PostgreSQL's statement_timeout), so a very common word
-answers quickly with what it found instead of stalling the server.
+answers quickly with what it found instead of stalling the server; and when a query matches
+more than COUNT_CAP rows, matches come newest first instead of being ranked (ranking them all
+is what would be slow).
 
 Snippets come back with MARK_START/MARK_END around matched words; whoever displays them must
 escape the text between the marks (see `marked_segments`).
@@ -150,23 +152,29 @@ def replace_timed_out(r: SearchResult) -> SearchResult:
     return SearchResult(r.query, r.terms, r.hits, r.totals, r.capped, True)
 
 
+def sqlite_order(session: Session, table: str, params: dict, rank: str) -> tuple[int, str]:
+    """(matches counted up to COUNT_CAP, ORDER BY): by relevance, unless the words are so common
+    that ranking every match would be slow; then the newest rows first (the rowid order)."""
+    total = session.scalar(
+        text(f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :q LIMIT :cap)"), params
+    ) or 0
+    return total, (f"{rank}, {table}.rowid" if total < COUNT_CAP else f"{table}.rowid DESC")
+
+
 def sqlite_evidence(session: Session, terms, limit: int, offset: int) -> tuple[list[SearchHit], int]:
     params = {"q": fts5_query(terms), "a": MARK_START, "b": MARK_END, "limit": limit,
               "offset": offset, "cap": COUNT_CAP}  # fmt: skip
+    total, order = sqlite_order(session, "evidence_fts", params, "bm25(evidence_fts)")
     rows = session.execute(
         text(
             "SELECT e.doc_id, e.event_id, e.start, e.\"end\", ev.event_type, ev.date, "
             "snippet(evidence_fts, 0, :a, :b, '…', 40) AS snip, bm25(evidence_fts) AS score "
             "FROM evidence_fts JOIN evidence e ON e.id = evidence_fts.rowid "
             "JOIN events ev ON ev.id = e.event_id "
-            "WHERE evidence_fts MATCH :q ORDER BY score, e.id LIMIT :limit OFFSET :offset"
+            f"WHERE evidence_fts MATCH :q ORDER BY {order} LIMIT :limit OFFSET :offset"
         ),
         params,
     ).all()
-    total = session.scalar(
-        text("SELECT count(*) FROM (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH :q LIMIT :cap)"),
-        params,
-    )
     hits = [
         SearchHit("evidence", r.doc_id, r.snip, -r.score, event_id=r.event_id,
                   event_type=r.event_type, date=r.date, start=r.start, end=r.end)  # fmt: skip
@@ -178,20 +186,17 @@ def sqlite_evidence(session: Session, terms, limit: int, offset: int) -> tuple[l
 def sqlite_documents(session: Session, terms, limit: int, offset: int) -> tuple[list[SearchHit], int]:
     params = {"q": fts5_query(terms), "a": MARK_START, "b": MARK_END, "limit": limit,
               "offset": offset, "cap": COUNT_CAP}  # fmt: skip
+    total, order = sqlite_order(session, "documents_fts", params, "bm25(documents_fts, 5.0, 1.0)")
     rows = session.execute(
         text(
             "SELECT d.id, d.title, d.published, "
             "snippet(documents_fts, 1, :a, :b, '…', 40) AS snip, "
             "bm25(documents_fts, 5.0, 1.0) AS score "
             "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-            "WHERE documents_fts MATCH :q ORDER BY score, d.id LIMIT :limit OFFSET :offset"
+            f"WHERE documents_fts MATCH :q ORDER BY {order} LIMIT :limit OFFSET :offset"
         ),
         params,
     ).all()
-    total = session.scalar(
-        text("SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q LIMIT :cap)"),
-        params,
-    )
     hits = [
         SearchHit("document", r.id, r.snip, -r.score, title=r.title,
                   date=str(r.published) if r.published else None)  # fmt: skip
@@ -202,23 +207,24 @@ def sqlite_documents(session: Session, terms, limit: int, offset: int) -> tuple[
 
 def pg_evidence(session: Session, terms, limit: int, offset: int) -> tuple[list[SearchHit], int]:
     params = {"q": tsquery(terms), "opts": HEADLINE, "limit": limit, "offset": offset, "cap": COUNT_CAP}
-    rows = session.execute(
-        text(
-            "SELECT e.doc_id, e.event_id, e.start, e.\"end\", ev.event_type, ev.date, "
-            f"ts_headline('{PG_CONFIG}', e.text, q, :opts) AS snip, "
-            f"ts_rank({PG_EVIDENCE_VECTOR}, q) AS score "
-            f"FROM evidence e JOIN events ev ON ev.id = e.event_id, to_tsquery('{PG_CONFIG}', :q) q "
-            f"WHERE {PG_EVIDENCE_VECTOR} @@ q ORDER BY score DESC, e.id LIMIT :limit OFFSET :offset"
-        ),
-        params,
-    ).all()
     total = session.scalar(
         text(
             f"SELECT count(*) FROM (SELECT 1 FROM evidence e, to_tsquery('{PG_CONFIG}', :q) q "
             f"WHERE {PG_EVIDENCE_VECTOR} @@ q LIMIT :cap) AS matches"
         ),
         params,
-    )
+    ) or 0
+    order = "score DESC, e.id" if total < COUNT_CAP else "e.id DESC"  # see sqlite_order
+    rows = session.execute(
+        text(
+            "SELECT e.doc_id, e.event_id, e.start, e.\"end\", ev.event_type, ev.date, "
+            f"ts_headline('{PG_CONFIG}', e.text, q, :opts) AS snip, "
+            f"ts_rank({PG_EVIDENCE_VECTOR}, q) AS score "
+            f"FROM evidence e JOIN events ev ON ev.id = e.event_id, to_tsquery('{PG_CONFIG}', :q) q "
+            f"WHERE {PG_EVIDENCE_VECTOR} @@ q ORDER BY {order} LIMIT :limit OFFSET :offset"
+        ),
+        params,
+    ).all()
     hits = [
         SearchHit("evidence", r.doc_id, r.snip, float(r.score), event_id=r.event_id,
                   event_type=r.event_type, date=r.date, start=r.start, end=r.end)  # fmt: skip
@@ -229,23 +235,24 @@ def pg_evidence(session: Session, terms, limit: int, offset: int) -> tuple[list[
 
 def pg_documents(session: Session, terms, limit: int, offset: int) -> tuple[list[SearchHit], int]:
     params = {"q": tsquery(terms), "opts": HEADLINE, "limit": limit, "offset": offset, "cap": COUNT_CAP}
-    rows = session.execute(
-        text(
-            "SELECT d.id, d.title, d.published, "
-            f"ts_headline('{PG_CONFIG}', d.text, q, :opts) AS snip, "
-            f"ts_rank({PG_DOC_VECTOR}, q) AS score "
-            f"FROM documents d, to_tsquery('{PG_CONFIG}', :q) q "
-            f"WHERE {PG_DOC_VECTOR} @@ q ORDER BY score DESC, d.id LIMIT :limit OFFSET :offset"
-        ),
-        params,
-    ).all()
     total = session.scalar(
         text(
             f"SELECT count(*) FROM (SELECT 1 FROM documents d, to_tsquery('{PG_CONFIG}', :q) q "
             f"WHERE {PG_DOC_VECTOR} @@ q LIMIT :cap) AS matches"
         ),
         params,
-    )
+    ) or 0
+    order = "score DESC, d.id" if total < COUNT_CAP else "d.published DESC NULLS LAST, d.id"
+    rows = session.execute(
+        text(
+            "SELECT d.id, d.title, d.published, "
+            f"ts_headline('{PG_CONFIG}', d.text, q, :opts) AS snip, "
+            f"ts_rank({PG_DOC_VECTOR}, q) AS score "
+            f"FROM documents d, to_tsquery('{PG_CONFIG}', :q) q "
+            f"WHERE {PG_DOC_VECTOR} @@ q ORDER BY {order} LIMIT :limit OFFSET :offset"
+        ),
+        params,
+    ).all()
     hits = [
         SearchHit("document", r.id, r.snip, float(r.score), title=r.title,
                   date=str(r.published) if r.published else None)  # fmt: skip

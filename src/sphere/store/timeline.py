@@ -58,15 +58,11 @@ def roles_of(session: Session, event_ids: Iterable[str]) -> dict[str, dict[str, 
 
 def timeline(session: Session, f: EventFilter = EventFilter(), limit: int = 2000) -> Timeline:
     """Dated events matching the filter, by date, at most `limit` of them."""
-    ids = select(filtered_ids(f).subquery().c.id)
-    dated = EventRow.id.in_(ids) & EventRow.date.is_not(None)
+    where = filtered_ids(f).whereclause
+    dated = EventRow.date.is_not(None) if where is None else (where & EventRow.date.is_not(None))
+    undated_where = EventRow.date.is_(None) if where is None else (where & EventRow.date.is_(None))
     total = session.scalar(select(func.count()).select_from(EventRow).where(dated)) or 0
-    undated = (
-        session.scalar(
-            select(func.count()).select_from(EventRow).where(EventRow.id.in_(ids), EventRow.date.is_(None))
-        )
-        or 0
-    )
+    undated = session.scalar(select(func.count()).select_from(EventRow).where(undated_where)) or 0
     rows = session.execute(
         select(
             EventRow.id, EventRow.event_type, EventRow.date, EventRow.enddate,
@@ -99,15 +95,17 @@ class Place:
 
 def places(session: Session, f: EventFilter = EventFilter(), limit: int = 1000) -> list[Place]:
     """Places of matching events that have coordinates, with event counts, busiest first."""
-    ids = select(filtered_ids(f).subquery().c.id)
+    where = filtered_ids(f).whereclause
     stmt = (
         select(
             EventRow.loc_name, func.min(EventRow.loc_country), EventRow.lat, EventRow.lon,
             EventRow.event_type, func.count(),
         )  # fmt: skip
-        .where(EventRow.id.in_(ids), EventRow.lat.is_not(None), EventRow.lon.is_not(None))
+        .where(EventRow.lat.is_not(None), EventRow.lon.is_not(None))
         .group_by(EventRow.loc_name, EventRow.lat, EventRow.lon, EventRow.event_type)
     )
+    if where is not None:
+        stmt = stmt.where(where)
     grouped: dict[tuple, dict] = {}
     for name, country, lat, lon, event_type, n in session.execute(stmt):
         key = (name, lat, lon)
