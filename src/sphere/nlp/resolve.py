@@ -17,7 +17,7 @@ Mentions come out sorted and non-overlapping, in document offsets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -68,6 +68,7 @@ class Draft:
     sector: str | None = None
     identifier: str | None = None
     label: str | None = None
+    note: str | None = None  # "former president (left office ...)"
 
     @property
     def resolved(self) -> bool:
@@ -105,10 +106,11 @@ def person_for(name_targets: tuple[AliasTarget, ...], kb: KnowledgeBase, ctx: Do
 
 
 def person_draft(span: Span, person: Person, day: date | None, title_state: str | None) -> Draft:
-    office, _note = person.office_at(day)
+    office, note = person.office_at(day)
     if title_state and office.acts_for != title_state:
         office = next((o for o in person.offices if o.acts_for == title_state), office)
-    return Draft(span.start, span.end, office.acts_for, "person", office.sector, person.name, "KB")
+        note = f"{office.role} (named by the title)"
+    return Draft(span.start, span.end, office.acts_for, "person", office.sector, person.name, "KB", note)
 
 
 class UnitResolver:
@@ -281,9 +283,20 @@ def unit_mentions(doc: Doc, unit: Unit, offset: int, kb: KnowledgeBase, ctx: Doc
     out = []
     for d in drafts:
         span = doc[d.start:d.end]
-        out.append(Mention(
+        out.append(make_mention(
             doc_id=unit.doc_id, unit_id=unit.unit_id,
             start=offset + span.start_char, end=offset + span.end_char, text=span.text,
             code=d.code, kind=d.kind, sector=d.sector, identifier_text=d.identifier, label=d.label,
+            note=d.note,
         ))
     return out
+
+
+MENTION_FIELDS = frozenset(f.name for f in fields(Mention))
+
+
+def make_mention(**values) -> Mention:
+    """A Mention; `note` is kept when the record has the field (types.Mention may lack it)."""
+    if "note" not in MENTION_FIELDS:
+        values.pop("note", None)
+    return Mention(**values)

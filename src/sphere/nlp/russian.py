@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 
 from ..kb import AliasTarget, KnowledgeBase, load_kb
 from ..types import Mention, Unit
+from .resolve import make_mention
 
 QUOTES = frozenset("«»\"“”„'‘’()")
 ORDINAL = re.compile(r"^(\d+)(-?[а-яё]{1,3})?$")
@@ -122,8 +123,9 @@ def _mention(unit: Unit, start: int, end: int, text: str, target: AliasTarget, k
             "label": label, "lang": "ru"}
     if target.role == "person":
         person = kb.persons[target.ref.removeprefix("person:")]
-        office, _ = person.office_at(day)
-        return Mention(**base, code=office.acts_for, kind="person", sector=office.sector, identifier_text=person.name)
+        office, note = person.office_at(day)
+        return make_mention(**base, code=office.acts_for, kind="person", sector=office.sector,
+                            identifier_text=person.name, note=note)
     ent = kb.entity(target.ref)
     if target.role in ("unit", "short-unit") and ent is not None:
         return Mention(**base, code=ent.state, kind="military-unit", sector=ent.sector or "MIL", identifier_text=ent.name)

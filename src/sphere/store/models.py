@@ -103,7 +103,10 @@ class UnitRow(Base):
 
 class MentionRow(Base):
     __tablename__ = "mentions"
-    __table_args__ = (Index("ix_mentions_doc_unit", "doc_id", "unit_id"),)
+    __table_args__ = (
+        Index("ix_mentions_doc_unit", "doc_id", "unit_id"),
+        Index("ix_mentions_code_identifier", "code", "identifier_text"),  # migration 0003
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     unit_id: Mapped[str] = mapped_column(String(40))
@@ -116,6 +119,9 @@ class MentionRow(Base):
     identifier_text: Mapped[str | None] = mapped_column(String(300))
     label: Mapped[str | None] = mapped_column(String(20))
     lang: Mapped[str | None] = mapped_column(String(10))
+    # how the code was reached when it needs saying ("former president (left office ...)");
+    # migration 0003
+    note: Mapped[str | None] = mapped_column(String(300))
     stage_version: Mapped[str] = mapped_column(String(20))
 
 
