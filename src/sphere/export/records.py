@@ -11,52 +11,15 @@ import calendar
 from datetime import date
 
 from ..store.citations import Citations, lookup
-from ..types import Event, Participant
+from ..types import Event
 from .quads import quad_of
 
 
-def entity_record(p: Participant) -> dict:
-    return {
-        "code": p.code,
-        "sector": p.sector,
-        "entity_text": p.entity_text or p.code,
-        "identifier_text": p.identifier_text,
-    }
-
-
 def schema_record(event: Event) -> dict:
-    """The event as a record of ../shared/spec/event.schema.json (without provenance extras).
+    """The event as a record of ../shared/spec/event.schema.json: the events stage's serializer."""
+    from ..events.schema import to_record  # the one serializer of an Event (pure; no NLP model)
 
-    The events stage owns the schema serializer (`sphere.events.schema.to_record`); this is the
-    same mapping, kept here so the web side never imports the events stage's NLP.
-    """
-    loc = event.location
-    return {
-        "id": event.event_id,
-        "event": [event.event_type],
-        "mode": list(event.mode),
-        "context": list(event.context),
-        "actor": [entity_record(p) for p in event.actors],
-        "recipient": [entity_record(p) for p in event.recipients],
-        "date": event.date,
-        "enddate": event.enddate,
-        "date_precision": event.date_precision,
-        "status": event.status,
-        "event_loc": None
-        if loc is None
-        else {
-            "name": loc.name,
-            "country": loc.country,
-            "lat": loc.lat,
-            "lon": loc.lon,
-            "geonameid": loc.geonameid,
-        },
-        "evidence": [
-            {"document": e.doc_id, "unit": e.unit_id, "text": e.text, "start": e.start, "end": e.end}
-            for e in event.evidence
-        ],
-        "sources": list(event.sources),
-    }
+    return to_record(event)
 
 
 def evidence_items(event: Event, citations: Citations | None = None) -> list[dict]:
