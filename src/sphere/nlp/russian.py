@@ -61,6 +61,9 @@ def _natasha():
 
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
+    """The best lemma of a word; ordinals "201-я" -> "201"; acronyms stay as written."""
+    if len(word) > 1 and word.isupper():
+        return word
     low = word.lower().replace("ё", "е")
     m = ORDINAL.match(low)
     if m:
@@ -68,6 +71,18 @@ def lemma(word: str) -> str:
     if not any("а" <= c <= "я" for c in low):
         return low
     return _morph().parse(low)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def token_keys(word: str) -> frozenset[str]:
+    """Every key a text word may match: its lemma, its own form (names are indexed as given,
+    in the nominative), and its normal forms as a person's name ("Путиным" -> "путин")."""
+    keys = {lemma(word), word.lower().replace("ё", "е")}
+    if word[:1].isupper() and not word.isupper():
+        for p in _morph().parse(word.lower())[:4]:
+            if {"Surn", "Name", "Patr"} & set(p.tag.grammemes):
+                keys.add(p.normal_form.replace("ё", "е"))
+    return frozenset(keys)
 
 
 def tokens_of(text: str) -> list[tuple[int, int, str]]:
@@ -78,33 +93,77 @@ def tokens_of(text: str) -> list[tuple[int, int, str]]:
 
 @dataclass(frozen=True)
 class RussianIndex:
-    by_lemmas: dict[tuple[str, ...], tuple[AliasTarget, ...]]
+    trie: dict  # key -> {"": targets, next key -> ...}
     sectors: dict[str, str]
+
+    def longest(self, keys: list[frozenset[str]], i: int) -> tuple[int, tuple[AliasTarget, ...]]:
+        """The longest alias starting at token i: (tokens, targets), or (0, ())."""
+        best: tuple[int, tuple[AliasTarget, ...]] = (0, ())
+        frontier = [self.trie]
+        for j in range(i, min(len(keys), i + MAX_ALIAS_TOKENS)):
+            frontier = [node[k] for node in frontier for k in keys[j] if k in node]
+            if not frontier:
+                break
+            found = tuple(t for node in frontier for t in node.get("", ()))
+            if found:
+                best = (j - i + 1, tuple(dict.fromkeys(found)))
+        return best
+
+
+def _alias_key(alias: str, target: AliasTarget) -> tuple[str, ...]:
+    words = [t for _, _, t in tokens_of(alias)]
+    if target.role == "person":  # names as given, nominative; not lemmatised as nouns
+        return tuple(w if (len(w) > 1 and w.isupper()) else w.lower().replace("ё", "е") for w in words)
+    return tuple(lemma(w) for w in words)
 
 
 @cache
 def russian_index() -> RussianIndex:
+    from ..kb.gazetteer import cyrillic_names
+
     kb = load_kb()
-    index: dict[tuple[str, ...], list[AliasTarget]] = {}
-    for alias, target in kb.russian:
-        key = tuple(lemma(t) for _, _, t in tokens_of(alias))
-        if key and target not in index.setdefault(key, []):
-            index[key].append(target)
+    aliases = list(kb.russian)
+    have = {t.ref for _, t in aliases if t.role == "place"}
+    capitals = {}
+    for ent in kb.entities.values():
+        if ent.kind == "state":
+            continue
+        if ent.kind == "place" and ent.code not in have and ent.note in ("capital", "city"):
+            aliases += [(n, AliasTarget(ent.code, "place")) for n in cyrillic_names(ent.name, ent.state)]
+    for alias, target in kb.alias_targets.items():
+        for t in target:
+            if t.role == "capital":
+                capitals[f"PLACE:{kb.surfaces[alias][0]}"] = t.ref
+    aliases += [(n, AliasTarget(capitals[t.ref], "capital")) for n, t in list(aliases)
+                if t.role == "place" and t.ref in capitals]
+    trie: dict = {}
+    for alias, target in aliases:
+        key = _alias_key(alias, target)
+        if not key:
+            continue
+        node = trie
+        for k in key:
+            node = node.setdefault(k, {})
+        bucket = node.setdefault("", [])
+        if target not in bucket:
+            bucket.append(target)
     sectors = {}
     for word, sector in kb.russian_sector_terms:
-        key = " ".join(lemma(t) for _, _, t in tokens_of(word))
-        sectors.setdefault(key, sector)
-    return RussianIndex({k: tuple(v) for k, v in index.items()}, sectors)
+        sectors.setdefault(" ".join(lemma(t) for _, _, t in tokens_of(word)), sector)
+    return RussianIndex(trie, sectors)
 
 
 def _acts(lemmas: list[str], words: list[str], i: int, n: int) -> bool:
-    """Does the name at [i, i+n) act ("Москва заявила") rather than locate ("в Москве")?"""
+    """Does the name at [i, i+n) act ("Москва заявила", "Москва не намерена") rather than
+    locate ("в Москве")?"""
     if i > 0 and lemmas[i - 1] in PREPOSITIONS:
         return False
-    if i + n < len(words):
-        tag = _morph().parse(words[i + n].lower())[0].tag
-        if tag.POS in ("VERB", "INFN", "PRTS"):
+    for j in range(i + n, min(len(words), i + n + 3)):
+        tag = _morph().parse(words[j].lower())[0].tag
+        if tag.POS in ("VERB", "INFN", "PRTS", "ADJS"):
             return True
+        if tag.POS not in ("PRCL", "ADVB"):  # past "не", "уже", "также"
+            break
     return False
 
 
@@ -142,23 +201,21 @@ def russian_mentions(text: str, unit: Unit, offset: int, day: date | None) -> li
     toks = tokens_of(text)
     words = [t for _, _, t in toks]
     lemmas = [lemma(t) for t in words]
+    keys = [token_keys(t) for t in words]
     out: list[Mention] = []
     covered: set[int] = set()
     i = 0
     while i < len(toks):
-        for n in range(min(MAX_ALIAS_TOKENS, len(toks) - i), 0, -1):
-            targets = index.by_lemmas.get(tuple(lemmas[i : i + n]))
-            if not targets:
-                continue
-            start, end = toks[i][0], toks[i + n - 1][1]
-            sector = index.sectors.get(lemmas[i + n]) if i + n < len(lemmas) else None
-            target = _choose(targets, _acts(lemmas, words, i, n))
-            out.append(_mention(unit, offset + start, offset + end, text[start:end], target, kb, day, sector, "KB"))
-            covered.update(range(start, end))
-            i += n
-            break
-        else:
+        n, targets = index.longest(keys, i)
+        if not n:
             i += 1
+            continue
+        start, end = toks[i][0], toks[i + n - 1][1]
+        sector = index.sectors.get(lemmas[i + n]) if i + n < len(lemmas) else None
+        target = _choose(targets, _acts(lemmas, words, i, n))
+        out.append(_mention(unit, offset + start, offset + end, text[start:end], target, kb, day, sector, "KB"))
+        covered.update(range(start, end))
+        i += n
     segmenter, tagger = _natasha()
     from natasha import Doc
 
@@ -168,10 +225,12 @@ def russian_mentions(text: str, unit: Unit, offset: int, day: date | None) -> li
     for span in doc.spans:
         if covered & set(range(span.start, span.stop)):
             continue
-        key = tuple(lemma(t) for _, _, t in tokens_of(span.text))
-        targets = index.by_lemmas.get(key)
-        if not targets and span.type == "PER" and len(key) > 1:
-            targets = index.by_lemmas.get(key[-1:])  # "Эмомали Рахмон" -> the surname
+        span_keys = [token_keys(t) for _, _, t in tokens_of(span.text)]
+        n, targets = index.longest(span_keys, 0) if span_keys else (0, ())
+        if n != len(span_keys):
+            targets = ()
+        if not targets and span.type == "PER" and len(span_keys) > 1:
+            n, targets = index.longest(span_keys, len(span_keys) - 1)  # "Эмомали Рахмон": the surname
         if targets:
             target = _choose(targets, False)
             out.append(_mention(unit, offset + span.start, offset + span.stop, span.text, target, kb, day, None, span.type))
