@@ -51,7 +51,8 @@ OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "of
                             "ambassador", "diplomat", "head", "emir", "prime", "foreign"})
 # verbs whose object nominal is a topic, not an act of the subject ("discussed the withdrawal")
 REPORTING_GUARD = frozenset({"discuss", "condemn", "welcome", "report", "mention", "cite", "describe", "fear",
-                             "document", "criticize", "criticise", "deny", "oppose", "support", "expect", "see"})
+                             "document", "criticize", "criticise", "deny", "oppose", "support", "expect", "see",
+                             "end", "stop", "halt", "finish", "conclude", "win", "lose", "survive", "avoid", "escape"})
 NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since", "for", "at", "of"})
 # "at the time", "during this period": the date of the event told just before
 ANAPHORIC_DATE = re.compile(r"\b(?:at\s+(?:the|that)\s+time|at\s+the\s+same\s+time|during\s+(?:this|that|the\s+same)\s+(?:period|time|visit|meeting|trip)|"
@@ -314,6 +315,15 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
     return actors_u, recipients_u
 
 
+def located(head, tm: TokenMentions) -> bool:
+    """Whether the clause says where it happened ("exploded bombs in the capital Kabul")."""
+    for p in children(head, "prep"):
+        if p.lower_ in LOCATION_PREPS:
+            if any(tm.of(t) is not None and is_site(tm.of(t)) for t in p.subtree):
+                return True
+    return False
+
+
 def is_official(actors: tuple[Participant, ...], head) -> bool:
     if any(p.identifier_text or p.sector in ("GOV", "MIL") for p in actors):
         return True
@@ -357,6 +367,10 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
         if etype == "RETREAT":
             return "CONCEDE", (), "occurred", actors, recipients
         if etype in CONFLICT_MATERIAL:
+            if st.reported and speaker and not codes(speaker) & codes(actors):
+                return etype, mode, "hypothetical", actors, recipients  # someone else's forecast
+            if st.reported and not speaker:
+                return etype, mode, "hypothetical", actors, recipients
             return "THREATEN", (), "occurred", actors, recipients
     return etype, mode, status, actors, recipients
 
@@ -482,7 +496,15 @@ def orphan_dates(sent, dates: list[DateMention], owners: dict[int, object], cand
         span = sent.doc.char_span(base + d.start, base + d.end, alignment_mode="expand")
         if span is None or any(t.i in owners for t in span):
             continue
-        nearest = min(cands, key=lambda c: min(abs(c.trigger.i - span.start), abs(c.trigger.i - span.end)))
+        # the verb the date hangs on ("became ... last month") must govern the predicate: a date
+        # in a relative clause ("which walked out in 2012") is that clause's own
+        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("aux", "auxpass")), None)
+        if span.root.pos_ in ("VERB", "AUX"):
+            verb = span.root
+        fits = [c for c in cands if verb is None or any(a.i == verb.i for a in c.head.ancestors) or c.head.i == verb.i]
+        if not fits:
+            continue
+        nearest = min(fits, key=lambda c: min(abs(c.trigger.i - span.start), abs(c.trigger.i - span.end)))
         out.setdefault(id(nearest), []).append(d)
     return out
 
@@ -609,9 +631,15 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         etype, mode = "THREATEN", ()  # "is prepared to impose martial law", "vowed to strike"
     if not actors:
         return None
+    recipients = tuple(p for p in recipients if not (p.code in codes(actors) and p.sector is None and p.identifier_text is None))
     n_parties = len(codes(actors) | codes(recipients))
     if c.entry.requires_recipient and not recipients:
         return None
+    if etype == "ASSAULT" and not c.nominal and not recipients and children(c.head, "dobj") and not any(
+        tm.of(o) is not None or o.pos_ == "NUM" or lemma(o) in lex.classes.get("people", frozenset())
+        for o in children(c.head, "dobj")
+    ) and not located(c.head, tm):
+        return None  # "struck a tougher tone": a transitive attack needs a target or a place
     if c.entry.requires_participants and n_parties < c.entry.requires_participants and not (
         c.entry.requires_participants == 2 and len(actors) >= 2
     ):

@@ -97,7 +97,7 @@ def has_particle(t, particles) -> bool:
     return any(c.dep_ == "prt" and c.lower_ in particles for c in t.children)
 
 
-PEOPLE_KINDS = frozenset({"person", "armed-group", "organisation", "group", "military-unit"})
+PEOPLE_KINDS = frozenset({"person", "armed-group", "organisation", "group", "military-unit", "igo"})
 PREDICATIVE = frozenset({"acomp", "attr", "ROOT", "oprd", "xcomp", "ccomp", "conj", "advcl", "amod"})
 
 
