@@ -68,16 +68,17 @@ def tokenize(text: str, spans: list[tuple[int, int]] | None = None) -> Tokens:
         skip = [(a.start(), a.end()) for a in ADDRESS.finditer(text, lo, hi)]
         k = 0
         for m in WORD.finditer(text, lo, hi):
+            a, b = m.span()
             if skip:
-                while k < len(skip) and skip[k][1] <= m.start():
+                while k < len(skip) and skip[k][1] <= a:
                     k += 1
-                if k < len(skip) and skip[k][0] <= m.start():
+                if k < len(skip) and skip[k][0] <= a:
                     continue
-            word = m.group().casefold()
+            word = text[a:b].casefold()
             h = _HASHES.get(word)
             hashes.append(h if h is not None else token_hash(word))
-            starts.append(m.start())
-            ends.append(m.end())
+            starts.append(a)
+            ends.append(b)
         if starts:
             span_ends.append(len(starts) - 1)
     s_arr = np.array(starts, dtype=np.int64)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..types import ReuseLink
@@ -70,41 +70,48 @@ def save_index(
     )
 
 
+# Built once: an expanding IN binds the whole list as one parameter, so the statement is
+# compiled once and cached, not re-coerced value by value for every document.
+COUNT_KEYS = (
+    select(ReuseBandRow.band_key, func.count())
+    .where(ReuseBandRow.band_key.in_(bindparam("keys", expanding=True)))
+    .group_by(ReuseBandRow.band_key)
+)
+POSTINGS = select(ReuseBandRow.band_key, ReuseBandRow.doc_num).where(
+    ReuseBandRow.band_key.in_(bindparam("keys", expanding=True))
+)
+NEWEST_POSTINGS = (
+    select(ReuseBandRow.doc_num)
+    .where(ReuseBandRow.band_key == bindparam("key"))
+    .order_by(ReuseBandRow.doc_num.desc())
+    .limit(bindparam("limit"))
+)
+DOC_IDS = select(ReuseDocRow.num, ReuseDocRow.doc_id).where(
+    ReuseDocRow.num.in_(bindparam("nums", expanding=True))
+)
+
+
 def band_postings(
     session: Session, keys: Sequence[int], max_per_key: int
 ) -> tuple[dict[int, list[str]], set[int]]:
     """For each key, the documents holding it (at most max_per_key, the newest first), and
     the set of keys held by more than max_per_key documents."""
+    conn = session.connection()
     keys = sorted(set(keys))
     counts: dict[int, int] = {}
     for part in batched(keys):
-        q = (
-            select(ReuseBandRow.band_key, func.count())
-            .where(ReuseBandRow.band_key.in_(part))
-            .group_by(ReuseBandRow.band_key)
-        )
-        counts.update(session.execute(q).all())
+        counts.update(conn.execute(COUNT_KEYS, {"keys": list(part)}).all())
+    frequent = {k for k, n in counts.items() if n > max_per_key}
     out: dict[int, list[int]] = {}
-    common = [k for k, n in counts.items() if n <= max_per_key]
-    for part in batched(common):
-        q = select(ReuseBandRow.band_key, ReuseBandRow.doc_num).where(
-            ReuseBandRow.band_key.in_(part)
-        )
-        for key, num in session.execute(q):
+    for part in batched([k for k in counts if k not in frequent]):
+        for key, num in conn.execute(POSTINGS, {"keys": list(part)}):
             out.setdefault(key, []).append(num)
-    for key in (k for k, n in counts.items() if n > max_per_key):
-        q = (
-            select(ReuseBandRow.doc_num)
-            .where(ReuseBandRow.band_key == key)
-            .order_by(ReuseBandRow.doc_num.desc())
-            .limit(max_per_key)
-        )
-        out[key] = list(session.scalars(q))
+    for key in frequent:
+        out[key] = list(conn.execute(NEWEST_POSTINGS, {"key": key, "limit": max_per_key}).scalars())
     nums = sorted({n for v in out.values() for n in v})
     ids: dict[int, str] = {}
     for part in batched(nums):
-        ids.update(session.execute(select(ReuseDocRow.num, ReuseDocRow.doc_id).where(ReuseDocRow.num.in_(part))).all())
-    frequent = {k for k, n in counts.items() if n > max_per_key}
+        ids.update(conn.execute(DOC_IDS, {"nums": list(part)}).all())
     return {k: [ids[n] for n in v if n in ids] for k, v in out.items()}, frequent
 
 
