@@ -62,3 +62,19 @@ def test_cli_outlets_lists_registry_and_seen_outlets(run):
     seen = run("outlets", "--seen", "--format", "jsonl")
     names = {json.loads(x)["name"] for x in seen.stdout.splitlines() if x.strip()}
     assert {"Caravanserai", "PolitNavigator", "World Socialist Web Site"} <= names
+
+
+def test_cli_reuse_index_indexes_what_is_not_indexed_yet(engine, add):
+    from sphere.provenance.synthetic import Writer
+
+    w = Writer(61)
+    article = "\n\n".join(" ".join(w.paragraph(3, 4)) for _ in range(4))
+    add("a.txt", article, index=False)
+    add("b.txt", "A new first paragraph for the copy.\n\n" + article.split("\n\n", 1)[1], index=False)
+    runner = CliRunner(env={"COLUMNS": "300"})
+    before = runner.invoke(app, ["reuse", "--format", "jsonl", "--db", str(engine.url)])
+    assert before.exit_code == 0 and before.stdout.strip() == ""
+    after = runner.invoke(app, ["reuse", "--index", "--format", "jsonl", "--db", str(engine.url)])
+    assert after.exit_code == 0 and "indexed 2 document(s)" in after.output
+    rows = [json.loads(x) for x in after.stdout.splitlines() if x.startswith("{")]
+    assert len(rows) == 1 and {rows[0]["original"], rows[0]["copy"]} == {"a.txt", "b.txt"}
