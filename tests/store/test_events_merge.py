@@ -70,6 +70,14 @@ def test_undated_reports_merge_only_when_one_copies_the_other(session):
     assert {e.doc_id for e in get_event(session, "e-a").evidence} == {"a.txt", "c.txt"}
 
 
+def test_year_dates_or_different_actors_do_not_merge_across_documents(session):
+    save_events(session, "a.txt", [event("a.txt", "e-a", day="2021", precision="year")], "1")
+    save_events(session, "b.txt", [event("b.txt", "e-b", day="2021-05-02", precision="day", start=41, end=70)], "1")
+    save_events(session, "c.txt", [event("c.txt", "e-c", actors=("TJK",), recipients=("RUS",), start=41, end=70)], "1")
+    session.commit()
+    assert count_events(session) == 3
+
+
 def test_overlapping_participants_merge_disjoint_do_not(session):
     save_events(session, "a.txt", [event("a.txt", "e-a", actors=("RUS",), recipients=("TJK", "UZB"))], "1")
     save_events(session, "b.txt", [event("b.txt", "e-b", actors=("RUS", "TJK"), recipients=())], "1")

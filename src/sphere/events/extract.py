@@ -130,7 +130,7 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
                 # own, was made there ("..., Bagheri declared" after the talks in Tehran)
                 e = replace(e, date=meeting.date, date_precision=meeting.date_precision, confidence=0.55)
             out.append(e)
-            if e.event_type == "CONSULT" and e.date and e.confidence >= 0.6:
+            if e.event_type == "CONSULT" and e.date and e.confidence >= 0.6 and e.date_precision in ("day", "month"):
                 meeting = e
         if told is not None:
             previous = told

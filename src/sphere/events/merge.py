@@ -34,7 +34,10 @@ def participant_codes(e: Event) -> frozenset[str]:
 
 
 def participants_overlap(a: Event, b: Event) -> bool:
-    return codes_overlap(participant_codes(a), participant_codes(b))
+    """Overlapping parties, with someone acting in both (or exactly the same parties): the
+    Taliban assuring Moscow is not Moscow's own promise."""
+    x, y = participant_codes(a), participant_codes(b)
+    return codes_overlap(x, y) and (bool(codes(a.actors) & codes(b.actors)) or x == y)
 
 
 def codes_overlap(x: frozenset[str], y: frozenset[str]) -> bool:

@@ -2,10 +2,11 @@
 
 One real event is one row, however many documents report it: when a document's event agrees
 with a stored event of another document (same PLOVER type, overlapping participants, dates that
-agree at the coarser precision, places that do not contradict: `sphere.events.merge`), its
-evidence joins that row instead of making a new one. Undated reports join only when one passage
-copies the other (provenance's `derived_from`, or the same sentence): two undated arrests in two
-papers are not known to be one arrest. Re-analysing a document replaces that
+agree at the coarser precision, places that do not contradict: `sphere.events.merge`; and an
+actor in common), its evidence joins that row instead of making a new one. Reports dated only
+by year, or not at all, join only when one passage copies the other (provenance's
+`derived_from`, or the same sentence): two undated arrests in two papers are not known to be
+one arrest. Re-analysing a document replaces that
 document's evidence and leaves other documents' evidence alone; an event left with no evidence
 is dropped.
 """
@@ -122,18 +123,25 @@ def matching_event(session: Session, ev: Event, exclude: set[str]) -> EventRow |
             continue
         if not dates_agree(row.date, ev.date, allow_missing=False):
             continue
-        if (row.date is None or ev.date is None) and not same_passage(session, row.id, ev):
-            continue  # undated reports are one event only when one copies the other
+        if not (precise(row.date) and precise(ev.date)) and not same_passage(session, row.id, ev):
+            continue  # undated (or only yearly dated) reports are one event only when one copies the other
         loc = Location(row.loc_name, row.loc_country) if row.loc_name else None
         if not locations_agree(loc, ev.location):
             continue
-        row_codes = frozenset(session.scalars(select(ParticipantRow.code).where(ParticipantRow.event_id == row.id)))
-        if not codes_overlap(row_codes, ev_codes):
-            continue
+        parts = session.execute(select(ParticipantRow.role, ParticipantRow.code).where(ParticipantRow.event_id == row.id)).all()
+        row_codes = frozenset(code for _, code in parts)
+        row_actors = {code for role, code in parts if role == "actor"}
+        if not codes_overlap(row_codes, ev_codes) or not row_actors & {p.code for p in ev.actors}:
+            continue  # the same parties, and someone acting in both
         key = (len(row_codes & ev_codes) / len(row_codes | ev_codes), row.n_evidence or 0, row.id)
         if best_key is None or key > best_key:
             best, best_key = row, key
     return best
+
+
+def precise(day: str | None) -> bool:
+    """A date at month or day precision: enough to tell two reports of one event apart."""
+    return bool(day) and len(day) >= 7
 
 
 def squash(text: str) -> str:
