@@ -39,7 +39,7 @@ from .types import Document, Event, Mention
 
 # Bump a stage's version when its output changes: documents analysed by an older version are
 # analysed again by `analyse`.
-STAGE_VERSIONS = {"provenance": "1", "nlp": "1", "events": "1"}
+STAGE_VERSIONS = {"provenance": "1", "nlp": "2", "events": "1"}
 
 # Below this many documents a second process costs more (loading the model) than it saves.
 MIN_DOCS_PER_WORKER = 8
@@ -115,7 +115,7 @@ def analyse_text(document: Document) -> TextAnalysis:
 def events_of(parsed: ParsedDocument) -> TextAnalysis:
     from .events import extract_events
 
-    mentions = tuple(m for unit in parsed.units for m in unit.mentions)
+    mentions = parsed.mentions()  # units and the page text outside them (titles, labels)
     events = tuple(extract_events(parsed))
     return TextAnalysis(parsed.document.doc_id, mentions, events, parsed.skipped)
 

@@ -104,6 +104,7 @@ class Mention:
     identifier_text: str | None = None  # canonical name of a person or unit
     label: str | None = None  # the NER label or "KB" for the entity ruler
     lang: str = "en"
+    note: str | None = None  # e.g. "former president (left office 2017)" when resolved by date
 
 
 @dataclass(frozen=True)
