@@ -140,3 +140,16 @@ def test_page_renders_without_errors(page, screenshot, name, path):
         assert p.locator(".opblock").count() >= 10
     screenshot(page, name)
     assert not page.errors, page.errors
+
+
+def test_events_filter_form_updates_results_in_place(page):
+    page.goto("/events")
+    p = page.page
+    p.evaluate("window.__kept = 1")  # survives only if the page is not reloaded
+    p.fill("form.filters input[name=actor]", "ISIS")
+    p.click("form.filters button[type=submit]")
+    p.wait_for_url(re.compile(r"actor=ISIS"))
+    p.wait_for_function("document.querySelectorAll('table.events tbody tr').length === 1")
+    assert p.evaluate("window.__kept") == 1  # htmx swapped #results, the URL carries the filter
+    assert "ASSAULT" in p.locator("table.events tbody").inner_text()
+    assert not page.errors, page.errors

@@ -6,6 +6,10 @@ import typer
 
 from .app import DbOption, app, err_console
 
+# Seconds an idle keep-alive connection stays open: longer than uvicorn's 5 s, so a client
+# reusing a connection under load does not race the server closing it.
+KEEP_ALIVE = 30
+
 
 @app.command()
 def serve(
@@ -37,7 +41,8 @@ def serve(
     if token:
         err_console.print("uploads enabled: POST /api/documents with 'Authorization: Bearer <token>'")
     if workers == 1:
-        uvicorn.run(make_app(db, token, search_seconds), host=host, port=port, log_level="warning")
+        uvicorn.run(make_app(db, token, search_seconds), host=host, port=port, log_level="warning",
+                    timeout_keep_alive=KEEP_ALIVE)
         return
     # Several processes need an import string: pass the settings through the environment.
     from ..config import database_url
@@ -47,4 +52,4 @@ def serve(
         os.environ["SPHERE_TOKEN"] = token
     os.environ["SPHERE_SEARCH_SECONDS"] = str(search_seconds)
     uvicorn.run("sphere.api.server:app_from_environment", factory=True, host=host, port=port,
-                workers=workers, log_level="warning")  # fmt: skip
+                workers=workers, log_level="warning", timeout_keep_alive=KEEP_ALIVE)  # fmt: skip

@@ -45,8 +45,10 @@ def events_page(session: Session, f: EventFilter, limit: int = 50, offset: int =
     count = select(func.count()).select_from(EventRow)
     if where is not None:
         rows, count = rows.where(where), count.where(where)
-    found = load_events(session, session.scalars(rows).all())
-    return found, session.scalar(count) or 0
+    page = session.scalars(rows).all()
+    if len(page) < limit and (page or offset == 0):  # the last page: the total is known
+        return load_events(session, page), offset + len(page)
+    return load_events(session, page), session.scalar(count) or 0
 
 
 @dataclass(frozen=True)
