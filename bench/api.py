@@ -127,7 +127,7 @@ def cached_database(n_events: int) -> Path:
 
 def event_queries(rng: random.Random) -> list[str]:
     out = []
-    for _ in range(200):
+    for _ in range(600):
         a, b = rng.sample(CODES, 2)
         year = rng.randrange(2015, 2022)
         out += [
@@ -145,7 +145,7 @@ def event_queries(rng: random.Random) -> list[str]:
 
 def search_queries(rng: random.Random) -> list[str]:
     out = []
-    for _ in range(300):
+    for _ in range(900):
         w1, w2 = rng.sample(WORDS, 2)
         out += [f"q={w1}&limit=20", f"q={w1}+{w2}&limit=20", f"q={rng.choice(CODES).lower()}+{w1[:4]}*&limit=20",
                 f"q={rng.choice(PLACES)[0]}&kind=evidence&limit=20"]  # fmt: skip
@@ -206,8 +206,11 @@ def load_process(args) -> None:
     results = []
     for path, queries in scenarios.items():
         # c=1: the service time of one request alone (for reference); then the two loads.
+        start = 0
         for c, n in ((1, max(100, args.requests // 6)), (16, args.requests), (64, args.requests)):
-            results.append(asyncio.run(run_load(args.base, path, queries, c, n, args.budget)))
+            mine = queries[start:] + queries[:start]  # each scenario its own queries, mostly
+            results.append(asyncio.run(run_load(args.base, path, mine, c, n, args.budget)))
+            start = (start + n) % len(queries)
     print(json.dumps(results))
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..types import Event
 from .documents import DocumentFilter, list_documents
 from .events import EventFilter, filtered_ids, load_events
+from .memo import remembered
 from .mentions import aliases_seen, co_occurring
 from .models import (
     DocumentRow,
@@ -48,7 +49,8 @@ def events_page(session: Session, f: EventFilter, limit: int = 50, offset: int =
     page = session.scalars(rows).all()
     if len(page) < limit and (page or offset == 0):  # the last page: the total is known
         return load_events(session, page), offset + len(page)
-    return load_events(session, page), session.scalar(count) or 0
+    total = remembered(session, "events_count", f, lambda: session.scalar(count) or 0)
+    return load_events(session, page), total
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .events import EventFilter, filtered_ids
+from .memo import remembered
 from .models import EventRow, EvidenceRow, OutletRow, ParticipantRow
 
 
@@ -26,6 +27,11 @@ FACETS = ("type", "actor", "outlet", "year")
 
 
 def event_facets(session: Session, f: EventFilter = EventFilter(), top: int = 12) -> dict[str, list[FacetValue]]:
+    """Facet counts of the events matching `f` (remembered until the data changes)."""
+    return remembered(session, "facets", (f, top), lambda: count_facets(session, f, top))
+
+
+def count_facets(session: Session, f: EventFilter, top: int) -> dict[str, list[FacetValue]]:
     where = filtered_ids(f).whereclause  # None without filters: no join, no IN list
 
     def restrict(stmt, event_id=None):

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .events import EventFilter, filtered_ids
+from .memo import remembered
 from .models import EventRow, ParticipantRow
 
 
@@ -42,6 +43,11 @@ class Graph:
 
 
 def actor_graph(session: Session, f: EventFilter = EventFilter(), max_edges: int = 500) -> Graph:
+    """The network of the events matching `f` (remembered until the data changes)."""
+    return remembered(session, "graph", (f, max_edges), lambda: build_graph(session, f, max_edges))
+
+
+def build_graph(session: Session, f: EventFilter, max_edges: int) -> Graph:
     """Nodes and edges of the events matching `f`, from one pass over their participants.
 
     One indexed read of (event, role, code, type) rows grouped here is much cheaper than
