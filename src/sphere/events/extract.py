@@ -564,14 +564,40 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
     produced = [(c, e) for c in cands if (e := run(c, {})) is not None]
     told = next((d.value for d in reversed(dates) if d.value.date), None)  # for "at the time" later on
     # dates that hang under no predicate go to the nearest event still undated
-    undated = [c for c, e in produced if e.date is None]
+    undated = [c for c, e in produced if e.date is None or e.confidence < 0.6]  # no date of the text's own
     orphans = orphan_dates(sent, dates, owners, undated) if undated and dates else {}
-    out = []
+    pairs = []
     for c, e in produced:
         if id(c) in orphans:
             e = run(c, orphans) or e
-        out.append(e)
-    return out, told
+        pairs.append((c, e))
+    return fold_adjuncts(pairs), told
+
+
+def fold_adjuncts(pairs: list[tuple[Candidate, Event]]) -> list[Event]:
+    """A nominal of the same type inside a verb's clause is the same event ("welcomed a delegation
+    for a two-day visit", "flew to Tehran for talks with ..."): the verb's event keeps the roles,
+    taking recipients only the nominal names."""
+    out: list[Event] = []
+    folded: set[int] = set()
+    for i, (c, e) in enumerate(pairs):
+        if not c.nominal or c.head.i != c.trigger.i or c.trigger.dep_ != "pobj" or c.trigger.head.lower_ not in ("for", "on"):
+            continue
+        purpose_of = c.trigger.head.head.i  # "... for talks", "... on a visit": the verb it serves
+        for j, (v, ve) in enumerate(pairs):
+            if j == i or j in folded or v.nominal or ve.event_type != e.event_type or v.head.i != purpose_of:
+                continue
+            known = codes(ve.actors) | codes(ve.recipients)
+            extra = tuple(p for p in e.recipients if p.code not in known)
+            pairs[j] = (v, replace(ve, recipients=ve.recipients + extra, date=ve.date or e.date,
+                                   date_precision=ve.date_precision if ve.date else e.date_precision,
+                                   enddate=ve.enddate or e.enddate, location=ve.location or e.location))
+            folded.add(i)
+            break
+    for i, (_c, e) in enumerate(pairs):
+        if i not in folded:
+            out.append(e)
+    return out
 
 
 def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue | None:

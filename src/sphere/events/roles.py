@@ -33,6 +33,8 @@ FRAME_NOUNS = frozenset({"backdrop", "background", "wake", "light", "context", "
                          "course", "basis", "pretext", "guise", "cover", "eve", "midst", "aftermath",
                          "fear", "concern", "threat", "prospect", "spite", "view", "result", "part",
                          "purpose", "name", "absence", "lack", "case", "event", "period", "time"})
+# Nominals of a situation whose demonym says where it is, not who acts.
+SETTING_NOMINALS = frozenset({"war", "conflict", "fighting", "violence", "insurgency", "unrest", "hostility", "crisis", "civil"})
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "conj", "prep", "pobj", "ccomp", "dobj", "oprd", "attr", "npadvmod"})
 
 
@@ -221,6 +223,8 @@ def nominal_participants(noun, tm: TokenMentions, patient_of: bool = False) -> t
     actors: list[Participant] = []
     recipients: list[Participant] = []
     for h in nominal_actor_heads(noun):
+        if noun.lemma_.lower() in SETTING_NOMINALS and h.dep_ in ("amod", "compound") and tm.of(h) is not None and tm.of(h).kind == "state":
+            continue  # "the Afghan war", "the Syrian conflict": where, not who
         if patient_of and h.dep_ == "pobj" and h.head.lower_ == "of":
             recipients.extend(phrase_participants(h, tm))
             continue
