@@ -141,3 +141,38 @@ def test_ongoing_status_from_the_progressive(events_of):
 
 def test_commentary_without_a_predicate_is_not_an_event(events_of):
     assert events_of("Analysts believe the region is becoming more dangerous for everyone.") == []
+
+
+@pytest.mark.parametrize("text,not_coded", [
+    ("Will Russia send troops to Tajikistan?", {"MOBILIZE", "AID"}),  # a question
+    ("China traditionally conducts military exercises with Russia.", {"COOPERATE", "MOBILIZE"}),  # a habit
+    ("Russia deployed troops to prevent the Taliban from attacking Tajikistan.", {"ASSAULT", "THREATEN"}),  # prevented
+    ("Talks between Russia and Turkey have stalled.", {"CONSULT"}),  # failed talks
+])
+def test_non_events_are_not_coded(events_of, text, not_coded):
+    assert not {e.event_type for e in events_of(text)} & not_coded
+
+
+def test_statement_after_a_meeting_takes_its_date(events_of):
+    text = ("Putin held talks with Rahmon in Dushanbe on July 20. "
+            "Putin praised the cooperation between Russia and Tajikistan.")
+    ev = only(events_of(text, date(2021, 8, 2)), "SUPPORT")
+    assert ev.date == "2021-07-20"
+
+
+def test_anaphoric_date_refers_to_the_last_date_told(events_of):
+    text = ("In the 1990s Russia and Tajikistan fought the same militants. "
+            "At the time, China supported Russia against the insurgents.")
+    ev = only(events_of(text), "SUPPORT")
+    assert ev.date == "1990"
+
+
+def test_an_order_to_mobilise_is_a_mobilization(events_of):
+    ev = only(events_of("Rahmon on Monday ordered the mobilisation of 20,000 reservists."), "MOBILIZE")
+    assert codes(ev.actors) == {"TJK"} and ev.date == "2021-08-02"
+
+
+def test_host_and_visitor(events_of):
+    ev = only(events_of("On Wednesday, Beijing welcomed a delegation led by the Taliban for a two-day visit."), "CONSULT")
+    assert codes(ev.actors) == {"TALIBAN"} and codes(ev.recipients) == {"CHN"}
+    assert ev.date == "2021-07-28"
