@@ -27,11 +27,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from .nlp.parsed import ParsedDocument
+from .progress import progress_bar
 from .store.db import open_engine
 from .store.documents import load_document
 from .store.models import DocumentRow, EvidenceRow
@@ -67,18 +67,6 @@ class TextAnalysis:
     events: tuple[Event, ...] = ()
     skipped: tuple[tuple[str, str], ...] = ()
     error: str | None = None
-
-
-def progress_bar(enabled: bool) -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
-        disable=not enabled,
-        transient=True,
-    )
 
 
 def stale_documents(engine: Engine, doc_ids: Sequence[str] | None = None) -> list[str]:

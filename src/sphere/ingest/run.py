@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine
 
 from ..errors import InputError
+from ..progress import progress_bar
 from ..segment import dated_by, segment_page
 from ..segment.outlets import lookup_outlet
 from ..store.documents import clear_failures, failed_origins, record_failure, save_document
@@ -71,18 +71,6 @@ def store_page(engine: Engine, item: SourceItem, page: Page, notes: list[str]) -
     return save_document(
         engine, doc, outlet_id=ref.id if ref else None, keep_raw=keep_raw, raw_path=path,
         date_source=dated_by(page, item, doc), notes=notes,
-    )
-
-
-def progress_bar(enabled: bool) -> Progress:
-    return Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[current]}"),
-        disable=not enabled,
-        transient=True,
     )
 
 
