@@ -175,9 +175,13 @@ def owners_map(sent, cands: list[Candidate], reporting: list, heads: list[int]) 
         owner_of_token[c.trigger.i] = c
     for r in reporting:
         owner_of_token.setdefault(r.i, ("reporter", r.i))
-    # any other verb stops the walk: a date on "became" is that verb's, not the reporter's above
+    # any other verb stops the walk: a date on "became" is that verb's, not the reporter's above;
+    # but a clause describing an event nominal ("the manoeuvres, which opened on August 5") is its
+    triggers = {c.trigger.i for c in cands}
     for t in sent:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i not in owner_of_token:
+            if t.dep_ in ("relcl", "acl") and t.head.i in triggers:
+                continue
             owner_of_token[t.i] = None
     result: dict[int, object] = {}
     for i in range(sent.start, sent.end):
@@ -261,7 +265,15 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         for o in prep_objects(head, preps):
             if c.obj is not None and o.i == c.obj.i:
                 continue
+            if o.head.lower_ == "with" and o.lemma_.lower() in ("help", "support", "backing", "assistance", "participation", "aid", "cooperation"):
+                continue  # helpers, taken as actors above
             recipients.extend(phrase_participants(o, tm))
+        for p in children(head, "prep"):
+            if p.lower_ == "with":
+                for pobj in children(p, "pobj"):
+                    if pobj.lemma_.lower() in ("help", "support", "backing", "assistance", "participation", "aid", "cooperation"):
+                        # "retaken by Afghan forces, with the help of American air strikes": helpers act too
+                        actors.extend(q for of in prep_objects(pobj, {"of"}) for q in phrase_participants(of, tm))
         if c.nominal:
             a2, r2 = nominal_participants(trig, tm, entry.patient_of)
             actors.extend(a2)
@@ -455,13 +467,20 @@ def location_for(c: Candidate, sent, owners, tm: TokenMentions, kb) -> Location 
     return loc
 
 
+DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}\s+(?:--|—|–)\s+")
+
+
 def line_span(doc_text: str, start: int, end: int, at: int) -> tuple[int, int]:
     """The part of [start, end) on the line holding document offset `at`, trimmed: a sentence
-    the parser ran across a line break (a byline, a caption, a menu) keeps only its own line."""
+    the parser ran across a line break (a byline, a caption, a menu) keeps only its own line,
+    and a dateline ("DUSHANBE -- ") is not part of the sentence."""
     lo = doc_text.rfind("\n", start, at)
     lo = start if lo < 0 else lo + 1
     hi = doc_text.find("\n", at, end)
     hi = end if hi < 0 else hi
+    m = DATELINE.match(doc_text, lo, hi)
+    if m and m.end() <= at:
+        lo = m.end()
     while hi > lo and doc_text[hi - 1].isspace():
         hi -= 1
     while lo < hi and doc_text[lo].isspace():

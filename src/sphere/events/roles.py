@@ -35,6 +35,10 @@ FRAME_NOUNS = frozenset({"backdrop", "background", "wake", "light", "context", "
                          "purpose", "name", "absence", "lack", "case", "event", "period", "time"})
 # Nominals of a situation whose demonym says where it is, not who acts.
 SETTING_NOMINALS = frozenset({"war", "conflict", "fighting", "violence", "insurgency", "unrest", "hostility", "crisis", "civil"})
+# People who comment rather than act: "analysts in Nur-Sultan said ..." names no actor.
+NON_ACTORS = frozenset({"analyst", "expert", "observer", "commentator", "journalist", "reporter", "correspondent",
+                        "source", "scholar", "researcher", "historian", "critic", "blogger", "writer", "author",
+                        "columnist", "editor", "pundit", "economist", "academic", "specialist", "user", "reader"})
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "conj", "prep", "pobj", "ccomp", "dobj", "oprd", "attr", "npadvmod"})
 
 
@@ -55,8 +59,10 @@ def phrase_tokens(head) -> list:
 
 def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> tuple[Participant, ...]:
     """Participants named in the phrase of `head` (pronouns resolved to a person seen before)."""
-    if head.lemma_.lower() in FRAME_NOUNS and tm.of(head) is None:
+    if head.lemma_.lower() in (FRAME_NOUNS | NON_ACTORS) and tm.of(head) is None:
         return ()
+    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children) or head.lower_ in ("nobody", "none", "no-one"):
+        return ()  # "nobody in Washington", "no country": nobody acts
     found: list[Participant] = []
     seen = set()
     for t in sorted(phrase_tokens(head), key=lambda t: t.i):

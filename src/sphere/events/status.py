@@ -71,7 +71,7 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
             hypothetical = prevented = True
             break
     # "going to", "set to", "plans to", "intention of increasing", "exercises are planned"
-    if head.i != trigger.i and lemma(head) in lex.future_markers:
+    if (head.i != trigger.i or trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBN" and aux & {"is", "are", "was", "were", "be", "been"}) and lemma(head) in lex.future_markers:
         future = True
     node = head
     for _ in range(4):
