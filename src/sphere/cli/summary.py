@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy.orm import Session
 
@@ -19,19 +20,27 @@ def participants(people) -> str:
 
 
 def timeline_table(events, title: str) -> Table:
-    table = Table(title=title, show_lines=False)
-    for col in ("date", "event", "actor", "recipient", "place", "sources", "evidence"):
-        table.add_column(col, overflow="fold")
+    """One line per event where the terminal allows: the evidence column takes what is left."""
+    table = Table(title=title, show_lines=False, expand=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", no_wrap=True)
+    table.add_column("who", overflow="fold", max_width=36)
+    table.add_column("place", overflow="ellipsis", no_wrap=True, max_width=18)
+    table.add_column("src", justify="right", no_wrap=True)
+    table.add_column("evidence", overflow="fold", ratio=1, min_width=20)
     for ev in events:
         first = ev.evidence[0] if ev.evidence else None
+        who = participants(ev.actors)
+        if ev.recipients:
+            who += " → " + participants(ev.recipients)
+        more = f" [dim][+{len(ev.evidence) - 1}][/dim]" if len(ev.evidence) > 1 else ""
         table.add_row(
             ev.date or "?",
-            ev.event_type + (f" ({ev.status})" if ev.status != "occurred" else ""),
-            participants(ev.actors),
-            participants(ev.recipients),
+            ev.event_type + (f" [dim]{ev.status}[/dim]" if ev.status != "occurred" else ""),
+            who,
             ev.location.name if ev.location else "",
             str(len(ev.sources)),
-            short(first.text, 70) + (f"  [+{len(ev.evidence) - 1}]" if len(ev.evidence) > 1 else "") if first else "",
+            (escape(short(first.text, 90)) + more) if first else "",
         )
     return table
 
