@@ -85,12 +85,17 @@ def reuse(
         for rec in records:
             print(json.dumps(rec, ensure_ascii=False))
         return
-    table = Table("original", "copy", "original chars", "copy chars", "size", "words", "direction by", "passage")
+    table = Table()
+    table.add_column("original [chars]", overflow="fold")
+    table.add_column("copy [chars]", overflow="fold")
+    table.add_column("size", no_wrap=True)
+    table.add_column("direction by", no_wrap=True)
+    table.add_column("passage", overflow="fold")
     for rec in records:
         table.add_row(
-            rec["original"], rec["copy"],
-            f"{rec['original_start']}-{rec['original_end']}", f"{rec['copy_start']}-{rec['copy_end']}",
-            str(rec["size"]), str(rec["words"] or ""), rec["direction_by"], one_line(rec["copy_text"], 60),
+            f"{rec['original']} [{rec['original_start']}-{rec['original_end']}]",
+            f"{rec['copy']} [{rec['copy_start']}-{rec['copy_end']}]",
+            f"{rec['size']} ({rec['words'] or '?'} words)", rec["direction_by"], one_line(rec["copy_text"], 60),
         )
     console.print(table)
     if not records:
