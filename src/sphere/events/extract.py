@@ -696,9 +696,10 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
     own = by_owner.get(id(c), []) or orphans.get(id(c), [])
     # against an estimated anchor (an undated unit) a bare day goes to the nearest year
     value = date_for(c, own, pub, replace(st, direction=0) if estimated else st, sentence_dates)
-    if etype == "AGREE" and c.entry.event != "AGREE" and not c.entry.speech:
+    promised = etype == "AGREE" and c.entry.event != "AGREE" and not c.entry.speech
+    if promised:
         value = None  # a promise of a future act is dated when it was made (ANNOTATION)
-    if value is None or value.date is None:
+    if (value is None or value.date is None) and not promised:
         # "agreed ... during his visit on April 27-28": the date of the event it is set in
         value = setting_date(c, owners, by_owner, pub, st) or value
     if (value is None or value.date is None) and previous is not None and ANAPHORIC_DATE.search(sent.text):

@@ -33,6 +33,7 @@ FRAME_NOUNS = frozenset({"backdrop", "background", "wake", "light", "context", "
                          "course", "basis", "pretext", "guise", "cover", "eve", "midst", "aftermath",
                          "fear", "concern", "threat", "prospect", "spite", "view", "result", "part",
                          "purpose", "name", "absence", "lack", "case", "event", "period", "time"})
+VISIT_NOMINALS = frozenset({"trip", "visit", "tour", "journey", "voyage", "stopover"})
 # Nominals of a situation whose demonym says where it is, not who acts.
 SETTING_NOMINALS = frozenset({"war", "conflict", "fighting", "violence", "insurgency", "unrest", "hostility", "crisis", "civil"})
 # People who comment rather than act: "analysts in Nur-Sultan said ..." names no actor.
@@ -233,6 +234,12 @@ def nominal_participants(noun, tm: TokenMentions, patient_of: bool = False) -> t
             continue  # "the Afghan war", "the Syrian conflict": where, not who
         if patient_of and h.dep_ == "pobj" and h.head.lower_ == "of":
             recipients.extend(phrase_participants(h, tm))
+            continue
+        m = tm.of(h)
+        if noun.lemma_.lower() in VISIT_NOMINALS and h.dep_ == "compound" and m is not None and (
+            is_place(m) or (m.code and m.kind == "state" and m.label in ("GPE", "LOC", "KB"))
+        ) and h.lower_ not in ("russian", "chinese", "american"):
+            recipients.extend(phrase_participants(h, tm))  # "the Moscow trip": where to, not who
             continue
         if h.dep_ in ("compound", "amod") and h.i > noun.i:
             continue
