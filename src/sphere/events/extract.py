@@ -53,6 +53,7 @@ OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "of
 REPORTING_GUARD = frozenset({"discuss", "condemn", "welcome", "report", "mention", "cite", "describe", "fear",
                              "document", "criticize", "criticise", "deny", "oppose", "support", "expect", "see",
                              "end", "stop", "halt", "finish", "conclude", "win", "lose", "survive", "avoid", "escape"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since", "for", "at", "of"})
 # "at the time", "during this period": the date of the event told just before
 ANAPHORIC_DATE = re.compile(r"\b(?:at\s+(?:the|that)\s+time|at\s+the\s+same\s+time|during\s+(?:this|that|the\s+same)\s+(?:period|time|visit|meeting|trip)|"
@@ -262,6 +263,10 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                 if not entry.object_is_recipient and entry.event in ("MOBILIZE",):
                     pass
         preps = RECIPIENT_PREPS - ({"for"} if entry.event not in ("AID", "REQUEST", "SUPPORT") else set()) - ({"from"} if entry.event not in ("REQUEST", "COOPERATE") else set())
+        if entry.event == "CONSULT":
+            preps = preps - TOPIC_PREPS  # "talks on a troop pullback": the topic, not a party
+            if "visit" in entry.mode and not c.nominal:
+                preps = preps | {"in"}  # "arrived in Amman": the host
         for o in prep_objects(head, preps):
             if c.obj is not None and o.i == c.obj.i:
                 continue
@@ -379,10 +384,8 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
         if etype == "RETREAT":
             return "CONCEDE", (), "occurred", actors, recipients
         if etype in CONFLICT_MATERIAL:
-            if st.reported and speaker and not codes(speaker) & codes(actors):
-                return etype, mode, "hypothetical", actors, recipients  # someone else's forecast
             if st.reported and not speaker:
-                return etype, mode, "hypothetical", actors, recipients
+                return etype, mode, "hypothetical", actors, recipients  # a forecast by no one who acts
             return "THREATEN", (), "occurred", actors, recipients
     return etype, mode, status, actors, recipients
 
@@ -580,6 +583,7 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
         finally:
             tm.window = None
 
+    cands = [c for c in cands if not is_topic(c, cands)]
     produced = [(c, e) for c in cands if (e := run(c, {})) is not None]
     told = next((d.value for d in reversed(dates) if d.value.date), None)  # for "at the time" later on
     # dates that hang under no predicate go to the nearest event still undated
@@ -591,6 +595,20 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
             e = run(c, orphans) or e
         pairs.append((c, e))
     return fold_adjuncts(pairs), told
+
+
+def is_topic(c: Candidate, others: list[Candidate]) -> bool:
+    """A nominal that is what talks or demands are about ("negotiations on a troop pullback"),
+    or the demand a protest makes ("began a hunger strike to demand ..."), is no event of its own."""
+    t = c.trigger
+    if c.nominal and c.head.i == t.i and t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS:
+        holder = t.head.head
+        if any((o.trigger.i == holder.i or o.head.i == holder.i) and (o.nominal or o.entry.speech)
+               for o in others if o.entry.event in ("CONSULT", "REQUEST", "REJECT", "ACCUSE", "AGREE")):
+            return True
+    if c.entry.event == "REQUEST" and not c.nominal and t.dep_ in ("xcomp", "advcl"):
+        return any(o.entry.event == "PROTEST" and t.head.i in (o.head.i, o.trigger.i) for o in others)
+    return False
 
 
 def fold_adjuncts(pairs: list[tuple[Candidate, Event]]) -> list[Event]:

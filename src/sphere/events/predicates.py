@@ -139,6 +139,13 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
     obj = None
     if entry.objects or entry.object_mentions:
         for h in object_heads(t, entry):
+            named = [h, *(c for c in h.children if c.dep_ in ("compound", "amod"))]
+            if any(lemma(x) in entry.objects for x in named[1:]) and h.pos_ == "PROPN":
+                obj = h  # "extradited suspected British militant Haroon Aswad"
+                break
+            if entry.object_mentions and h.ent_type_ == "PERSON":
+                obj = h  # a person the knowledge base does not know is still a person
+                break
             if lemma(h) in entry.objects or h.lower_ in entry.objects or (
                 entry.object_mentions and (h.pos_ == "NUM" or (tm.of(h) is not None and (
                     tm.of(h).kind in PEOPLE_KINDS or (tm.of(h).kind == "state" and h.tag_ in ("NNS", "NNPS")))))  # "arrested 100 Palestinians"

@@ -68,6 +68,8 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
     seen = set()
     for t in sorted(phrase_tokens(head), key=lambda t: t.i):
         m = tm.of(t)
+        if m is not None and is_pro_anti(t):
+            continue  # "the pro-Iranian Hizbollah": Iran is who they side with, not who acts
         if m is None:
             if t.lower_ in PERSONAL_PRONOUNS and t.pos_ == "PRON":
                 prev = tm.last_person_before(tm.offset + t.idx)
@@ -84,21 +86,34 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
         if p is not None:
             found.append(p)
     if not found:
-        # "a delegation led by the Taliban's deputy head": who leads it
+        # "a delegation led by the Taliban's deputy head": who leads it; "a newspaper based in
+        # Beirut": where it is
         for c in head.children:
             if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head", "led", "command", "send", "dispatch"):
                 for a in children(c, "agent"):
                     for pobj in children(a, "pobj"):
                         found.extend(phrase_participants(pobj, tm))
+            if c.dep_ == "acl" and c.lemma_.lower() in ("base", "locate", "headquarter", "station"):
+                for p in children(c, "prep"):
+                    if p.lower_ in ("in", "at"):
+                        for pobj in children(p, "pobj"):
+                            found.extend(phrase_participants(pobj, tm))
     if not found:
         # "police in Kyrgyzstan", "demonstrators in Baghdad": the place names who they are;
         # "a statement by the ministry": the author.
-        for c in head.children:
+        for c in (x for t in phrase_tokens(head) for x in t.children):
             if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "from", "by", "throughout", "across", "around") and not found:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         found.extend(phrase_participants(pobj, tm, allow_places=True))
     return unique(found)
+
+
+def is_pro_anti(t) -> bool:
+    doc = t.doc
+    if t.lower_.startswith(("pro-", "anti-")):
+        return True
+    return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("pro", "anti")
 
 
 def is_group_pronoun(t) -> bool:
