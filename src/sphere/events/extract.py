@@ -53,6 +53,9 @@ OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "of
 REPORTING_GUARD = frozenset({"discuss", "condemn", "welcome", "report", "mention", "cite", "describe", "fear",
                              "document", "criticize", "criticise", "deny", "oppose", "support", "expect", "see",
                              "end", "stop", "halt", "finish", "conclude", "win", "lose", "survive", "avoid", "escape"})
+# Whose forecasts and readings are opinions (sources and reporters tell news; these interpret it).
+COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "scholar", "researcher", "historian",
+                          "critic", "pundit", "economist", "academic", "specialist", "columnist", "blogger"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since", "for", "at", "of"})
 # "at the time", "during this period": the date of the event told just before
@@ -330,6 +333,12 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
     seen = {(p.code, p.identifier_text, p.entity_text) for p in actors_u}
     recipients_u = unique(p for p in recipients if (p.code, p.identifier_text, p.entity_text) not in seen)
     return actors_u, recipients_u
+
+
+def commentator(reporter) -> bool:
+    """Whether a reporting verb's subject (or agent) is someone who comments, not acts."""
+    heads = subject_heads(reporter) + agent_heads(reporter)
+    return any(h.lemma_.lower() in COMMENTATORS for h in heads)
 
 
 def located(head, tm: TokenMentions) -> bool:
@@ -681,6 +690,8 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
     actors, recipients = participants_of(c, tm, speaker)
     if c.entry.requires_official and not is_official(actors, c.head):
         return None
+    if reporter is not None and not speaker and st.status in ("future", "hypothetical") and commentator(reporter):
+        return None  # "seen by analysts as a sign of Moscow's intent to deploy troops": an opinion
     if c.entry.forces_required and not has_forces(c, lex):
         return None
     typed = type_event(c, st, actors, recipients, speaker)

@@ -84,6 +84,8 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
     if trigger.i != head.i or trigger.pos_ in ("NOUN", "PROPN"):
         if any(c.lemma_.lower() in lex.future_markers for c in trigger.children if c.dep_ in ("amod", "compound")):
             future = True  # "the planned drills", "upcoming talks"
+    if head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ == "for" and head.head.head.pos_ == "NOUN":
+        future = True  # "many areas for expanding cooperation", "plans for deepening ties": a prospect
     if future:
         direction = 1
     ongoing = (head.tag_ == "VBG" and bool(aux & {"is", "are", "am", "'s", "'re", "be", "was", "were", "been"})) or any(
