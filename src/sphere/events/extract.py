@@ -320,7 +320,12 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         actors, recipients = recipients, actors
     governed_object = (trig.dep_ == "dobj" or (trig.dep_ == "conj" and trig.head.dep_ == "dobj")) and lemma(
         trig.head if trig.dep_ == "dobj" else trig.head.head) not in REPORTING_GUARD
-    if not actors and (verbal_head or governed_object or (entry.event in ("CONSULT", "PROTEST") and trig.dep_ == "pobj" and trig.head.lower_ in NOMINAL_CONTROL_PREPS)):
+    if not actors and governed_object and not verbal_head:
+        # "Russia is maximizing the training of ...": the subject of the verb that governs it
+        governor = trig.head if trig.dep_ == "dobj" else trig.head.head
+        for s_ in subject_heads(governor):
+            actors.extend(phrase_participants(s_, tm))
+    elif not actors and (verbal_head or (entry.event in ("CONSULT", "PROTEST") and trig.dep_ == "pobj" and trig.head.lower_ in NOMINAL_CONTROL_PREPS)):
         # "agreed to hold ...", "after returning from a trip to ...": the controlling subject
         actors.extend(controller(head, tm))
     if c.nominal and entry.joint_event:

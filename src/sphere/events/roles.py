@@ -33,6 +33,9 @@ FRAME_NOUNS = frozenset({"backdrop", "background", "wake", "light", "context", "
                          "course", "basis", "pretext", "guise", "cover", "eve", "midst", "aftermath",
                          "fear", "concern", "threat", "prospect", "spite", "view", "result", "part",
                          "purpose", "name", "absence", "lack", "case", "event", "period", "time"})
+# One person "from Kyrgyzstan" does not act for Kyrgyzstan (police or protesters "in" a place do).
+INDIVIDUALS = frozenset({"man", "woman", "boy", "girl", "person", "individual", "child", "teenager", "youth",
+                         "resident", "native", "citizen", "national", "student", "worker", "tourist"})
 VISIT_NOMINALS = frozenset({"trip", "visit", "tour", "journey", "voyage", "stopover"})
 # Nominals of a situation whose demonym says where it is, not who acts.
 SETTING_NOMINALS = frozenset({"war", "conflict", "fighting", "violence", "insurgency", "unrest", "hostility", "crisis", "civil"})
@@ -101,7 +104,8 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
     if not found:
         # "police in Kyrgyzstan", "demonstrators in Baghdad": the place names who they are;
         # "a statement by the ministry": the author.
-        for c in (x for t in phrase_tokens(head) for x in t.children):
+        individual = head.lemma_.lower() in INDIVIDUALS and head.tag_ in ("NN", "NNP")
+        for c in (x for t in phrase_tokens(head) for x in t.children if not individual):
             if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "from", "by", "throughout", "across", "around") and not found:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
@@ -110,10 +114,13 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
 
 
 def is_pro_anti(t) -> bool:
+    """'pro-Iranian', 'anti-Syria', 'post-Soviet', 'former Soviet states': a side or a past, not an actor."""
     doc = t.doc
-    if t.lower_.startswith(("pro-", "anti-")):
+    if t.lower_.startswith(("pro-", "anti-", "post-", "ex-")):
         return True
-    return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("pro", "anti")
+    if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("pro", "anti", "post", "ex"):
+        return True
+    return t.i >= 1 and doc[t.i - 1].lower_ == "former" and t.head.lemma_.lower() in ("state", "republic", "country", "nation")
 
 
 def is_group_pronoun(t) -> bool:
