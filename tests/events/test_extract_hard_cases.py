@@ -176,3 +176,14 @@ def test_host_and_visitor(events_of):
     ev = only(events_of("On Wednesday, Beijing welcomed a delegation led by the Taliban for a two-day visit."), "CONSULT")
     assert codes(ev.actors) == {"TALIBAN"} and codes(ev.recipients) == {"CHN"}
     assert ev.date == "2021-07-28"
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("The United States imposed new sanctions on Iran on Monday.", "SANCTION", {"USA"}, {"IRN"}),
+    ("The Taliban threatened new attacks on American troops.", "THREATEN", {"TALIBAN"}, {"USA"}),
+    ("Kyrgyzstan accused Tajikistan of shelling its villages.", "ACCUSE", {"KGZ"}, {"TJK"}),
+    ("Uzbekistan rejected a Russian offer of air defence systems.", "REJECT", {"UZB"}, {"RUS"}),
+])
+def test_targets_of_conflict(events_of, text, etype, actors, recipients):
+    ev = only(events_of(text), etype)
+    assert codes(ev.actors) == actors and recipients <= codes(ev.recipients)

@@ -255,10 +255,11 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                 if entry.object_is_recipient or c.obj is None:
                     recipients.extend(phrase_participants(o, tm))
                     # "refusing admittance to Ghanaians"
-                    recipients.extend(p for x in prep_objects(o, {"to", "with", "against"}) for p in phrase_participants(x, tm))
+                    targets = {"to", "with", "against"} | ({"on"} if entry.event in ("THREATEN", "ASSAULT", "ACCUSE", "SANCTION", "COERCE") else set())
+                    recipients.extend(p for x in prep_objects(o, targets) for p in phrase_participants(x, tm))
             if c.obj is not None:
                 # "signed an agreement with China", "delivered aid to Tajikistan"
-                preps = RECIPIENT_PREPS - {"from", "at", "on"} | ({"of"} if entry.event in ("SANCTION", "COERCE", "CONCEDE") else set())
+                preps = RECIPIENT_PREPS - {"from", "at", "on"} | ({"of", "on"} if entry.event in ("SANCTION", "COERCE", "CONCEDE", "THREATEN") else set())
                 recipients.extend(p for o in prep_objects(c.obj, preps) for p in phrase_participants(o, tm))
                 # "approved the signing of an agreement with the leadership of Tajikistan"
                 for inner in prep_objects(c.obj, {"of"}):
