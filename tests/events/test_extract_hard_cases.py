@@ -187,3 +187,10 @@ def test_host_and_visitor(events_of):
 def test_targets_of_conflict(events_of, text, etype, actors, recipients):
     ev = only(events_of(text), etype)
     assert codes(ev.actors) == actors and recipients <= codes(ev.recipients)
+
+
+def test_undated_summit_takes_the_date_its_speaker_spoke_in_the_next_sentence(events_of):
+    text = ("Putin told a summit of the CSTO in Dushanbe that the border was safe. "
+            "Putin said on Friday that Russia would help Tajikistan.")
+    ev = only(events_of(text, date(2021, 8, 2)), "CONSULT")
+    assert ev.date == "2021-07-30"

@@ -122,10 +122,20 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
         # an undated unit: relative dates resolve against the day its text implies, if any
         anchor = estimate_anchor(pu.doc.text)
     meeting: Event | None = None  # the last dated meeting told in this unit
+    pending: list[tuple[int, int]] = []  # (index, sentences since) of events still without a date of the text's
     for sent in pu.doc.sents:
         if sent.start not in wanted:
             continue
-        found, told = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads)
+        found, told, said = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads)
+        # "Mr Putin told a summit ... [next sentence] Mr Putin said on Friday ...": a statement or
+        # meeting left undated is dated by its speaker's dated words in the very next sentence
+        for k, _age in pending:
+            e = out[k]
+            for who, when in said:
+                if codes(e.actors) & who and when.date:
+                    out[k] = replace(e, date=when.date, date_precision=when.precision, confidence=0.55)
+                    break
+        pending = [(k, age + 1) for k, age in pending if age < 2 and (out[k].date is None or out[k].confidence < 0.55)]
         for e in found:
             if meeting is not None and e.confidence < 0.6 and e.event_type in VERBAL_TYPES and codes(e.actors) & (
                 codes(meeting.actors) | codes(meeting.recipients)
@@ -134,6 +144,8 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
                 # own, was made there ("..., Bagheri declared" after the talks in Tehran)
                 e = replace(e, date=meeting.date, date_precision=meeting.date_precision, confidence=0.55)
             out.append(e)
+            if (e.date is None or e.confidence < 0.6) and e.event_type in VERBAL_TYPES | {"CONSULT"}:
+                pending.append((len(out) - 1, 0))
             if e.event_type == "CONSULT" and e.date and e.confidence >= 0.6 and e.date_precision in ("day", "month"):
                 meeting = e
         if told is not None:
@@ -572,12 +584,12 @@ def reporter_dates(reporter, by_owner, pub, owners=None):
 
 def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb,
                     options: Options, previous: DateValue | None = None, anchor: date | None = None,
-                    heads: list[int] | None = None) -> tuple[list[Event], DateValue | None]:
+                    heads: list[int] | None = None) -> tuple[list[Event], DateValue | None, list]:
     if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
-        return [], None  # a question asks; it does not report an event
+        return [], None, []  # a question asks; it does not report an event
     cands = find_candidates(sent, lex, tm)
     if not cands:
-        return [], None
+        return [], None, []
     cands, contents = suppress_content(cands)
     reporting = [t for t in sent if t.pos_ in ("VERB", "AUX") and lemma(t) in lex.reporting_verbs]
     owners = owners_map(sent, cands, reporting, heads if heads is not None else [t.head.i for t in sent.doc])
@@ -609,7 +621,15 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
         if id(c) in orphans:
             e = run(c, orphans) or e
         pairs.append((c, e))
-    return fold_adjuncts(pairs), told
+    said = []  # (speaker codes, date) of each dated reporting verb: "Mr Putin said on Friday"
+    for r in reporting:
+        rep = by_owner.get(("reporter", r.i), [])
+        when = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None])
+        if when is not None and when.date:
+            who = codes(p for h in subject_heads(r) for p in phrase_participants(h, tm))
+            if who:
+                said.append((who, when))
+    return fold_adjuncts(pairs), told, said
 
 
 def is_topic(c: Candidate, others: list[Candidate]) -> bool:
