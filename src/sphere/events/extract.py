@@ -626,7 +626,7 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
         rep = by_owner.get(("reporter", r.i), [])
         when = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None])
         if when is not None and when.date:
-            who = codes(p for h in subject_heads(r) for p in phrase_participants(h, tm))
+            who = codes(p for h in subject_heads(r) + agent_heads(r) for p in phrase_participants(h, tm))
             if who:
                 said.append((who, when))
     return fold_adjuncts(pairs), told, said
