@@ -13,6 +13,8 @@ import re
 
 from spacy.tokens import Doc
 
+from .ruler import BLOCKED_KEY
+
 CHUNK_CHARS = 20_000
 BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s"), re.compile(r"\s"))
 
@@ -42,7 +44,14 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 
 def join_docs(docs: list[Doc]) -> Doc:
-    """One Doc from consecutive pieces (text kept exactly: no whitespace is added)."""
+    """One Doc from consecutive pieces (text kept exactly: no whitespace is added); the entity
+    ruler's blocked token ranges are carried over, shifted to the joined Doc's tokens."""
     if len(docs) == 1:
         return docs[0]
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    blocked, offset = [], 0
+    for doc in docs:  # Doc.from_docs drops user data (with warning W102): carry it ourselves
+        blocked += [(s + offset, e + offset) for s, e in doc.user_data.pop(BLOCKED_KEY, ())]
+        offset += len(doc)
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    joined.user_data[BLOCKED_KEY] = blocked
+    return joined

@@ -9,8 +9,11 @@ one Doc per unit); Russian text goes to the Russian recogniser (`russian.py`), a
 Cyrillic stretches of a mixed unit. Mentions are resolved once a document's units are all
 parsed, so a surname or a base's short name can use what the whole document says.
 
-Text outside every unit (a page's title, blog labels, forum breadcrumbs) is analysed too: its
-mentions, with unit_id "page", are in `ParsedDocument.outside` (the event stage reads units).
+Furniture inside a unit (a subscription prompt between paragraphs, a caption printed twice:
+`segment.furniture`) is blanked in the text the unit's parse reads, so offsets stay the
+document's and no event is read from boilerplate. Text outside every unit (a page's title, blog
+labels, forum breadcrumbs) and that furniture are analysed too, as page text: their mentions,
+with unit_id "page", are in `ParsedDocument.outside` (the event stage reads units).
 
 Nothing is lost: every unit comes back as a ParsedUnit (doc None when it was not parsed) and
 every unit left unanalysed is listed in `skipped` with the reason (empty, no letters, a script
@@ -25,6 +28,7 @@ from datetime import date
 from itertools import islice
 
 from ..kb import load_kb
+from ..segment.furniture import furniture_spans, masked
 from ..types import Document, Mention, Unit
 from .chunks import chunk_bounds, join_docs
 from .english import load_nlp
@@ -56,10 +60,11 @@ def unit_day(unit: Unit, document: Document) -> date | None:
     return unit.published or document.published
 
 
-def plan_unit(document: Document, unit: Unit) -> UnitPlan:
+def plan_unit(document: Document, unit: Unit, furniture: tuple[tuple[int, int], ...] = ()) -> UnitPlan:
+    """How one unit is analysed; `furniture` (document offsets) is blanked in its text."""
     if not (0 <= unit.start <= unit.end <= len(document.text)):
         return UnitPlan(unit, "", "und", "skip", f"offsets {unit.start}-{unit.end} outside the text ({len(document.text)} chars)")
-    text = document.text[unit.start : unit.end]
+    text = masked(document.text, unit.start, unit.end, furniture) if furniture else document.text[unit.start : unit.end]
     if not text.strip():
         return UnitPlan(unit, text, "und", "skip", "empty unit")
     lang = detect_language(text)
@@ -82,15 +87,33 @@ def _drop_overlaps(mentions: list[Mention], stretches: list[tuple[int, int]]) ->
     return [m for m in mentions if not any(s <= m.start < e or s < m.end <= e for s, e in stretches)]
 
 
-def page_gaps(document: Document, units: tuple[Unit, ...]) -> list[Unit]:
-    """The document's text outside every unit, as pseudo-units (id "page") with letters in."""
+def page_gaps(document: Document, units: tuple[Unit, ...],
+              furniture: dict[str, tuple[tuple[int, int], ...]] | None = None) -> list[Unit]:
+    """The document's text outside every unit, and the furniture inside units, as pseudo-units
+    (id "page") with letters in."""
     covered = sorted((max(0, u.start), min(len(document.text), u.end)) for u in units)
+    text = document.text
     gaps, pos = [], 0
-    for start, end in [*covered, (len(document.text), len(document.text))]:
-        if start > pos and any(c.isalpha() for c in document.text[pos:start]):
+    for start, end in [*covered, (len(text), len(text))]:
+        if start > pos and any(c.isalpha() for c in text[pos:start]):
             gaps.append(Unit(document.doc_id, PAGE_UNIT, "article", pos, start, published=document.published))
         pos = max(pos, end)
-    return gaps
+    for spans in (furniture or {}).values():
+        gaps += [Unit(document.doc_id, PAGE_UNIT, "article", s, e, published=document.published)
+                 for s, e in spans if any(c.isalpha() for c in text[s:e])]
+    return sorted(gaps, key=lambda g: g.start)
+
+
+def plan_document(document: Document) -> list[UnitPlan]:
+    """Plans for a document's units (furniture blanked), then for its page text."""
+    units = document_units(document)
+    furniture = furniture_spans(document.text, units) if document.units else {}
+    plans = [plan_unit(document, u, furniture.get(u.unit_id, ())) for u in units]
+    for gap in page_gaps(document, units, furniture):
+        plan = plan_unit(document, gap)
+        plan.outside = True
+        plans.append(plan)
+    return plans
 
 
 def finish_document(document: Document, plans: list[UnitPlan]) -> ParsedDocument:
@@ -123,7 +146,7 @@ def plan_mentions(document: Document, p: UnitPlan, doc, kb, ctx: DocumentContext
     if stretches:  # a mixed unit: the Russian recogniser reads its Cyrillic lines
         mentions = _drop_overlaps(mentions, stretches)
         for s, e in stretches:
-            mentions += russian_mentions(document.text[s:e], p.unit, s, day)
+            mentions += russian_mentions(p.text[s - p.unit.start : e - p.unit.start], p.unit, s, day)
         mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -140,13 +163,7 @@ def pipe_documents(documents: Iterable[Document], batch_size: int = 16) -> Itera
     """Parse documents in batches: one `nlp.pipe` over all English chunks of a batch."""
     nlp = load_nlp()
     for group in _batched(documents, batch_size):
-        plans = []
-        for d in group:
-            units = document_units(d)
-            gaps = [plan_unit(d, g) for g in page_gaps(d, units)]
-            for g in gaps:
-                g.outside = True
-            plans.append([plan_unit(d, u) for u in units] + gaps)
+        plans = [plan_document(d) for d in group]
         pieces = [(p, s, e) for doc_plans in plans for p in doc_plans if p.route == "english" for s, e in p.chunks]
         texts = (p.text[s:e] for p, s, e in pieces)
         for (plan, _, _), doc in zip(pieces, nlp.pipe(texts, batch_size=batch_size), strict=True):

@@ -2,8 +2,9 @@
 
     Document --nlp.parse_document--> ParsedDocument(units=[ParsedUnit, ...])
 
-A `ParsedUnit.doc` is the spaCy parse of `document.text[unit.start:unit.end]`, so a token's
-document offset is `parsed.offset + token.idx`. Mentions carry document offsets already.
+A `ParsedUnit.doc` is the spaCy parse of `document.text[unit.start:unit.end]` with the unit's
+furniture lines blanked (`segment.furniture`: same length), so a token's document offset is
+`parsed.offset + token.idx`. Mentions carry document offsets already.
 Non-English units have `doc=None` (their mentions come from the Russian recogniser).
 """
 

@@ -5,10 +5,14 @@ byline and date) and runs until the page says the article is over: a share bar, 
 comment section, "Reply", a footer. Furniture inside the body (a subscription prompt between
 paragraphs) stays inside its span; furniture at its ends does not.
 
-Comments are read in one of two layouts:
+Comments are read in one of three layouts:
 - delimited: each comment is followed by a "Reply" line (WordPress, most news sites); the first
-  one starts after the last furniture line above it (the comment-section head or policy);
-- headed: after a comment-section head, each comment opens with a name and a date line.
+  one starts after the comment-section head or policy (else after the furniture above it), so
+  a "Like" between its lines does not cut it;
+- headed: after a comment-section head, each comment opens with a name and a date line;
+- plain: after a comment-section head, comments with neither heads nor "Reply" lines, one per
+  block of lines between blank lines; a block counts when it holds a sentence (a list of
+  headlines is no comment), and a person's name alone atop a block is its author.
 Either way a comment's own name and date lines are its author and date, not its text.
 """
 
@@ -65,10 +69,12 @@ def comment_specs(lines: Sequence[Line], lo: int, hi: int | None = None) -> list
     if replies:
         prev = None
         for r in replies:
-            if prev is None:
-                s = r - 1
-                while s >= lo and lines[s].kind not in FURNITURE - {"blank"}:
-                    s -= 1
+            if prev is None:  # after the section's head or policy, else the furniture above
+                s = next((i for i in range(r - 1, lo - 1, -1) if lines[i].kind == "comments"), None)
+                if s is None:
+                    s = r - 1
+                    while s >= lo and lines[s].kind not in FURNITURE - {"blank"}:
+                        s -= 1
                 blocks.append(list(lines[s + 1 : r]))
             else:
                 blocks.append(list(lines[prev + 1 : r]))
@@ -77,12 +83,38 @@ def comment_specs(lines: Sequence[Line], lo: int, hi: int | None = None) -> list
         heads = [i for i in range(lo, hi) if lines[i].kind == "comments"]
         if heads:
             blocks = headed_blocks(lines, heads[-1] + 1, hi)
+            if not blocks:
+                return [spec for block in plain_blocks(lines, heads[-1] + 1, hi)
+                        if (spec := comment_spec(block, names_head=True)) is not None]
     specs = []
     for block in blocks:
         spec = comment_spec(block)
         if spec is not None:
             specs.append(spec)
     return specs
+
+
+def says_something(block: Sequence[Line]) -> bool:
+    """A block with a sentence in it: prose, or a line ending like a sentence."""
+    return any(
+        line.kind == "prose" or (line.kind not in FURNITURE and line.text[-1:] in ".!?…)\"”»")
+        for line in block
+    )
+
+
+def plain_blocks(lines: Sequence[Line], lo: int, hi: int) -> list[list[Line]]:
+    """Comments without heads or "Reply" lines: blocks between blank lines, up to the page's end."""
+    stop = next((i for i in range(lo, hi) if lines[i].kind == "end"), hi)
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in [*lines[lo:stop], None]:
+        if line is None or line.kind == "blank":
+            if current and says_something(current):
+                blocks.append(current)
+            current = []
+        else:
+            current.append(line)
+    return blocks
 
 
 def is_comment_head(lines: Sequence[Line], i: int) -> bool:
@@ -99,8 +131,9 @@ def headed_blocks(lines: Sequence[Line], lo: int, hi: int) -> list[list[Line]]:
     return [list(lines[h : (heads[k + 1] if k + 1 < len(heads) else stop)]) for k, h in enumerate(heads)]
 
 
-def comment_spec(block: Sequence[Line]) -> Unit | None:
-    head = read_comment_head(trimmed(block))
+def comment_spec(block: Sequence[Line], names_head: bool = False) -> Unit | None:
+    """The comment in a block of lines; `names_head`: a lone name atop the block is its author."""
+    head = read_comment_head(trimmed(block), names_head)
     body = trimmed(head.body)
     if not body:
         return None

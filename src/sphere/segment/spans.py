@@ -9,7 +9,7 @@ from datetime import date
 
 from ..types import Unit
 from .dates import parse_date
-from .lines import Line, is_handle
+from .lines import Line, is_handle, is_person
 
 # Line classes that are page furniture: never the first or last line of a unit.
 FURNITURE = frozenset({"blank", "separator", "url", "reply", "forum", "signature", "comments", "end", "boiler"})
@@ -53,8 +53,14 @@ def strong_handle(text: str) -> bool:
     return " " not in text and bool(re.search(r"[_\d@]|[a-z][A-Z]", text)) and is_handle(text)
 
 
-def read_comment_head(lines: Sequence[Line]) -> CommentHead:
-    """Split a comment's lines into its header (author, date) and its text."""
+def lone_name(line: Line) -> bool:
+    """A person's name alone on a line ("Nurlan K.", "Bermet"), not a one-word remark ("Agreed.")."""
+    return line.kind == "name" and is_person(line.text) and (" " in line.text or not line.text.endswith("."))
+
+
+def read_comment_head(lines: Sequence[Line], names_head: bool = False) -> CommentHead:
+    """Split a comment's lines into its header (author, date) and its text; with `names_head`,
+    a lone person's name on the first line is the author (comments without dates)."""
     body = [line for line in lines if line.kind not in FURNITURE]
     author: str | None = None
     when: date | None = None
@@ -75,4 +81,6 @@ def read_comment_head(lines: Sequence[Line]) -> CommentHead:
     elif len(body) >= 2 and (strong_handle(body[0].text) or SAYS.match(body[0].text)):
         m = SAYS.match(body[0].text)
         author, body = (m["name"] if m else body[0].text), body[1:]
+    elif names_head and len(body) >= 2 and lone_name(body[0]):
+        author, body = body[0].text, body[1:]
     return CommentHead(author, when, body)
