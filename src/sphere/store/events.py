@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy import Select, String, cast, delete, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ..events.merge import PRECISION_ORDER, codes_overlap, dates_agree, locations_agree
@@ -252,14 +252,21 @@ def filtered_ids(f: EventFilter) -> Select:
     if f.type:
         q = q.where(EventRow.event_type == f.type.upper())
     if f.since:
-        q = q.where(EventRow.date >= f.since)
+        # an event dated "2021-08" (or running until after `since`) happened on or after
+        # "2021-08-01" as far as anyone knows: compare at the event's own precision
+        q = q.where(or_(
+            EventRow.date >= f.since,
+            literal(f.since).like(EventRow.date + "%"),
+            EventRow.enddate >= f.since,
+        ))
     if f.until:
         # "2021" or "2021-08" include every date inside them.
         q = q.where(EventRow.date <= f.until + "\uffff")
     if f.place:
         q = q.where(func.lower(EventRow.loc_name).contains(f.place.lower()))
     if f.context:
-        q = q.where(func.lower(func.coalesce(EventRow.context, "")).contains(f.context.lower()))
+        # the JSON list as text, on SQLite and PostgreSQL alike
+        q = q.where(func.lower(cast(EventRow.context, String)).contains(f.context.lower()))
     if f.min_sources:
         q = q.where(EventRow.n_sources >= f.min_sources)
     if f.status:
