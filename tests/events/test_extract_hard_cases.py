@@ -194,3 +194,14 @@ def test_undated_summit_takes_the_date_its_speaker_spoke_in_the_next_sentence(ev
             "Putin said on Friday that Russia would help Tajikistan.")
     ev = only(events_of(text, date(2021, 8, 2)), "CONSULT")
     assert ev.date == "2021-07-30"
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("Russia trained Tajik border guards in Dushanbe last month.", "AID", {"RUS"}, {"TJK"}),
+    ("Uzbek soldiers now train with Russian units.", "COOPERATE", {"UZB"}, {"RUS"}),
+    ("Uzbek and Russian troops trained together last month.", "COOPERATE", {"UZB", "RUS"}, set()),
+    ("Putin called Kyrgyzstan a close ally.", "SUPPORT", {"RUS"}, {"KGZ"}),
+])
+def test_training_and_praise(events_of, text, etype, actors, recipients):
+    ev = only(events_of(text), etype)
+    assert codes(ev.actors) == actors and codes(ev.recipients) == recipients
