@@ -1,10 +1,11 @@
 """From a parsed document to PLOVER events: sentence by sentence over each unit's parse.
 
-    ParsedDocument --find_candidates--> typed predicates (lexicon over the parse)
-                   --roles-----------> actors, recipients (dependency roles + mentions)
-                   --status, dates---> status, date/enddate/precision (unit publication date)
-                   --places----------> event_loc (place mentions + knowledge base)
-                   --merge_events----> one record per real event, every evidence sentence
+    ParsedDocument --predicates.find_candidates--> typed predicates (lexicon over the parse)
+                   --participation---------------> actors, recipients (roles + mentions)
+                   --coding, status--------------> PLOVER type, mode, status
+                   --timing, dates---------------> date/enddate/precision (unit publication date)
+                   --places----------------------> event_loc (place mentions + knowledge base)
+                   --merge.merge_events----------> one record per real event, every evidence
 
 Pure: no database, no network, so it can run in worker processes. The knowledge base is
 optional (places then keep their names without coordinates).
@@ -19,55 +20,42 @@ from datetime import date
 
 from ..ids import make_id
 from ..nlp.parsed import ParsedDocument, ParsedUnit
-from ..types import Event, Evidence, Location, Participant
+from ..types import Event, Evidence
+from .coding import (
+    CONFLICT_MATERIAL,
+    fold_adjuncts,
+    governing_status,
+    is_topic,
+    refine_modes,
+    suppress_content,
+    type_event,
+)
 from .context import contexts_of
-from .dates import DateMention, DateValue, add_days, combine, estimate_anchor, find_dates, redate
-from .lexicon import FUTURE_TO_AGREE, VERBAL_TYPES, Lexicon, load_lexicon
+from .dates import DateValue, combine, estimate_anchor, find_dates, redate
+from .lexicon import VERBAL_TYPES, Lexicon, load_lexicon
 from .merge import merge_events
-from .participants import TokenMentions, codes, is_site, unique
+from .participants import TokenMentions, codes
+from .participation import commentator, has_forces, is_official, located, participants_of
+from .places import location_for
 from .predicates import Candidate, find_candidates, lemma
 from .roles import (
-    RECIPIENT_PREPS,
     agent_heads,
-    antecedent,
     children,
-    controller,
-    is_group_pronoun,
-    is_passive,
-    left_neighbour_subject,
-    nominal_participants,
     phrase_participants,
-    prep_objects,
     speaker_of,
     subject_heads,
 )
-from .status import Status, clause_status
+from .status import clause_status
+from .timing import (
+    ANAPHORIC_DATE,
+    attached_dates,
+    date_for,
+    orphan_dates,
+    owners_map,
+    reporter_dates,
+    setting_date,
+)
 
-COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
-CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT"})
-JOINT_WORDS = frozenset({"joint", "combined", "multinational", "bilateral", "trilateral", "multilateral", "mutual", "allied"})
-OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "official", "envoy",
-                            "premier", "chancellor", "king", "secretary", "chief", "commander",
-                            "ambassador", "diplomat", "head", "emir", "prime", "foreign"})
-# verbs whose object nominal is a topic, not an act of the subject ("discussed the withdrawal")
-REPORTING_GUARD = frozenset({"discuss", "condemn", "welcome", "report", "mention", "cite", "describe", "fear",
-                             "document", "criticize", "criticise", "deny", "oppose", "support", "expect", "see",
-                             "end", "stop", "halt", "finish", "conclude", "win", "lose", "survive", "avoid", "escape"})
-# Whose forecasts and readings are opinions (sources and reporters tell news; these interpret it).
-COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "scholar", "researcher", "historian",
-                          "critic", "pundit", "economist", "academic", "specialist", "columnist", "blogger"})
-TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
-NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since", "for", "at", "of"})
-# "at the time", "during this period": the date of the event told just before
-ANAPHORIC_DATE = re.compile(r"\b(?:at\s+(?:the|that)\s+time|at\s+the\s+same\s+time|during\s+(?:this|that|the\s+same)\s+(?:period|time|visit|meeting|trip)|"
-                            r"on\s+the\s+same\s+day|that\s+(?:day|week|month|year)|the\s+same\s+(?:day|week|month)|"
-                            r"at\s+(?:the|that)\s+meeting|during\s+the\s+(?:visit|talks|meeting|trip))\b", re.I)
-TEMPORAL_PREPS = frozenset({"during", "at", "on", "after", "following", "amid", "ahead", "before", "in"})
-HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "hypothetical", "eventual", "probable", "prospective", "alleged", "rumoured", "rumored"})
-LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "along", "around", "on"})
-DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)[- ]day(?:s)?(?:[- ]long)?\b", re.I)
-WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15}
 STAGE = "events-1"
 
 
@@ -153,350 +141,6 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     return out
 
 
-def content_of(c: Candidate) -> set[int]:
-    """Token positions a speech act reports: its subtree minus its subject and side clauses."""
-    skip = {"nsubj", "nsubjpass", "csubj", "agent", "advcl", "relcl", "parataxis", "conj", "cc", "punct"}
-    out: set[int] = set()
-    for root in {c.trigger, c.head}:
-        for child in root.children:
-            if child.dep_ in skip:
-                continue
-            out.update(t.i for t in child.subtree)
-    return out
-
-
-def suppress_content(cands: list[Candidate]) -> tuple[list[Candidate], dict[int, list[Candidate]]]:
-    """Drop predicates that are the content of a speech act in the same sentence ("threatened to
-    cut off electricity" is one THREATEN, "agreed to hold drills" one AGREE); returns the kept
-    predicates and, per speech act, the content it swallowed."""
-    spans = [(c, content_of(c)) for c in cands if c.entry.speech]
-    kept = []
-    contents: dict[int, list[Candidate]] = {}
-    for c in cands:
-        owners = [other for other, span in spans if other is not c and c.trigger.i in span and other.trigger.i not in content_of(c)]
-        if owners:
-            for other in owners:
-                contents.setdefault(id(other), []).append(c)
-            continue
-        kept.append(c)
-    return kept, contents
-
-
-def owners_map(sent, cands: list[Candidate], reporting: list, heads: list[int]) -> dict[int, object]:
-    """For every token, the predicate (or reporting verb) it belongs to: the first one met
-    walking up the dependency tree (`heads`: the head position of every token of the doc)."""
-    owner_of_token: dict[int, object] = {}
-    for c in cands:
-        owner_of_token.setdefault(c.head.i, c)
-        owner_of_token[c.trigger.i] = c
-    for r in reporting:
-        owner_of_token.setdefault(r.i, ("reporter", r.i))
-    # any other verb stops the walk: a date on "became" is that verb's, not the reporter's above;
-    # but a clause describing an event nominal ("the manoeuvres, which opened on August 5") is its
-    triggers = {c.trigger.i for c in cands}
-    for t in sent:
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i not in owner_of_token:
-            if t.dep_ in ("relcl", "acl") and t.head.i in triggers:
-                continue
-            owner_of_token[t.i] = None
-    result: dict[int, object] = {}
-    for i in range(sent.start, sent.end):
-        node, steps = i, 0
-        while steps < 30:
-            if node in owner_of_token:
-                if owner_of_token[node] is not None:
-                    result[i] = owner_of_token[node]
-                break
-            up = heads[node]
-            if up == node:
-                break
-            node, steps = up, steps + 1
-    return result
-
-
-def attached_dates(sent, dates: list[DateMention], owners: dict[int, object]) -> dict[int, list[DateMention]]:
-    by_owner: dict[int, list[DateMention]] = {}
-    base = sent.start_char
-    for d in dates:
-        span = sent.doc.char_span(base + d.start, base + d.end, alignment_mode="expand")
-        if span is None:
-            continue
-        owner = owners.get(span.root.i)
-        if owner is None:
-            # the root of a date phrase may be its own head ("Friday, July 30"): try each token
-            owner = next((owners[t.i] for t in span if t.i in owners), None)
-        if owner is not None:
-            by_owner.setdefault(owner_key(owner), []).append(d)
-    return by_owner
-
-
-def owner_key(owner) -> object:
-    """Candidates are keyed by identity; reporting verbs by token position (spaCy makes a new
-    Token object on every access)."""
-    return owner if isinstance(owner, tuple) else id(owner)
-
-
-def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant, ...]):
-    """(actors, recipients) of a candidate from its clause, its nominal and the fallbacks."""
-    entry, head, trig = c.entry, c.head, c.trigger
-    actors: list[Participant] = []
-    recipients: list[Participant] = []
-    verbal_head = head.pos_ in ("VERB", "AUX", "ADJ") or head.i != trig.i
-    if verbal_head:
-        passive = is_passive(head)
-        heads = agent_heads(head) if passive else subject_heads(head)
-        heads = [h for h in heads if h.i != trig.i]  # "the drills will involve ...": the event is no actor
-        if passive and not heads and entry.passive_actor:
-            heads = children(head, "nsubjpass")  # "the guerrillas have been demobilized"
-        for h in heads:
-            if is_group_pronoun(h) and speaker:
-                actors.extend(speaker)
-            elif is_group_pronoun(h):
-                actors.extend(antecedent(h, tm))
-            else:
-                actors.extend(phrase_participants(h, tm))
-        if head.i == trig.i or not c.nominal:
-            objs = children(head, "dobj", "dative")
-            if passive:
-                objs += children(head, "nsubjpass")
-            if head.dep_ in ("relcl", "acl") and not objs and head.head.pos_ in ("NOUN", "PROPN"):
-                objs.append(head.head)
-            for o in objs:
-                if c.obj is not None and (o.i == c.obj.i or c.obj in o.subtree) and not entry.object_mentions:
-                    continue  # "signed an agreement": the object is the deal, not a party
-                if entry.object_is_recipient or c.obj is None:
-                    recipients.extend(phrase_participants(o, tm))
-                    # "refusing admittance to Ghanaians"
-                    targets = {"to", "with", "against"} | ({"on"} if entry.event in ("THREATEN", "ASSAULT", "ACCUSE", "SANCTION", "COERCE") else set())
-                    recipients.extend(p for x in prep_objects(o, targets) for p in phrase_participants(x, tm))
-            if c.obj is not None:
-                # "signed an agreement with China", "delivered aid to Tajikistan"
-                preps = RECIPIENT_PREPS - {"from", "at", "on"} | ({"of", "on"} if entry.event in ("SANCTION", "COERCE", "CONCEDE", "THREATEN") else set())
-                recipients.extend(p for o in prep_objects(c.obj, preps) for p in phrase_participants(o, tm))
-                # "approved the signing of an agreement with the leadership of Tajikistan"
-                for inner in prep_objects(c.obj, {"of"}):
-                    recipients.extend(p for o in prep_objects(inner, {"with", "between", "to"}) for p in phrase_participants(o, tm))
-                if not entry.object_is_recipient and entry.event in ("MOBILIZE",):
-                    pass
-        preps = RECIPIENT_PREPS - ({"for"} if entry.event not in ("AID", "REQUEST", "SUPPORT") else set()) - ({"from"} if entry.event not in ("REQUEST", "COOPERATE") else set())
-        if entry.event == "CONSULT":
-            preps = preps - TOPIC_PREPS  # "talks on a troop pullback": the topic, not a party
-            if "visit" in entry.mode and not c.nominal:
-                preps = preps | {"in"}  # "arrived in Amman": the host
-        for o in prep_objects(head, preps):
-            if c.obj is not None and o.i == c.obj.i:
-                continue
-            if o.head.lower_ == "with" and o.lemma_.lower() in ("help", "support", "backing", "assistance", "participation", "aid", "cooperation"):
-                continue  # helpers, taken as actors above
-            recipients.extend(phrase_participants(o, tm))
-        for p in children(head, "prep"):
-            if p.lower_ == "with":
-                for pobj in children(p, "pobj"):
-                    if pobj.lemma_.lower() in ("help", "support", "backing", "assistance", "participation", "aid", "cooperation"):
-                        # "retaken by Afghan forces, with the help of American air strikes": helpers act too
-                        actors.extend(q for of in prep_objects(pobj, {"of"}) for q in phrase_participants(of, tm))
-        if c.nominal:
-            a2, r2 = nominal_participants(trig, tm, entry.patient_of)
-            actors.extend(a2)
-            recipients.extend(r2)
-    else:
-        a2, r2 = nominal_participants(trig, tm, entry.patient_of)
-        actors.extend(a2)
-        recipients.extend(r2)
-        if entry.event == "CONSULT" and trig.dep_ in ("pobj", "dobj") and (actors or trig.head.lower_ in NOMINAL_CONTROL_PREPS or trig.dep_ == "dobj"):
-            # "Putin told a summit of ...", "leaders pose ahead of the summit": they attend it
-            actors.extend(controller(trig, tm))
-    if verbal_head and not actors and head.pos_ in ("VERB", "AUX") and not subject_heads(head) and not is_passive(head):
-        actors.extend(left_neighbour_subject(head, tm))
-    if not actors and entry.event in ("COERCE", "SANCTION") and is_passive(head):
-        # "banned in Russia", "arrested in Tajikistan": the state where it was done did it
-        for o in prep_objects(head, {"in"}):
-            actors.extend(phrase_participants(o, tm, allow_places=True))
-    if entry.speech and not recipients and verbal_head:
-        # "promised to deliver equipment to Tajikistan": the content's addressee
-        comps = children(head, "xcomp", "ccomp") + children(trig, "acl", "ccomp")
-        for comp in comps:
-            # a content object is an addressee only when it names one ("to deliver aid to Tajikistan",
-            # "to meet Putin"), not when it is a thing ("setting up a Nato-style task force")
-            objs = [o for o in children(comp, "dobj", "dative") if tm.of(o) is not None] + prep_objects(comp, RECIPIENT_PREPS - {"from", "at", "on"})
-            for thing in children(comp, "dobj"):
-                if tm.of(thing) is None:  # "to resume attacks in Israel", "a centre in Tokyo"
-                    objs += prep_objects(thing, {"in", "against", "on", "into"})
-            for d in children(comp, "dobj"):
-                objs += prep_objects(d, {"with", "to", "against", "for", "of"} if entry.event == "THREATEN" else {"with", "to", "against", "for"})
-            if entry.event in ("REQUEST", "ACCUSE", "REJECT") and comp.dep_ in ("ccomp", "acl"):
-                objs += children(comp, "nsubj", "nsubjpass")  # "demanded that Israel ease ...": the addressee
-            for o in objs:
-                if not is_group_pronoun(o):
-                    recipients.extend(phrase_participants(o, tm))
-    if entry.inverse:
-        actors, recipients = recipients, actors
-    governed_object = (trig.dep_ == "dobj" or (trig.dep_ == "conj" and trig.head.dep_ == "dobj")) and lemma(
-        trig.head if trig.dep_ == "dobj" else trig.head.head) not in REPORTING_GUARD
-    if not actors and governed_object and not verbal_head:
-        # "Russia is maximizing the training of ...": the subject of the verb that governs it
-        governor = trig.head if trig.dep_ == "dobj" else trig.head.head
-        for s_ in subject_heads(governor):
-            actors.extend(phrase_participants(s_, tm))
-    elif not actors and (verbal_head or (entry.event in ("CONSULT", "PROTEST") and trig.dep_ == "pobj" and trig.head.lower_ in NOMINAL_CONTROL_PREPS)):
-        # "agreed to hold ...", "after returning from a trip to ...": the controlling subject
-        actors.extend(controller(head, tm))
-    if c.nominal and entry.joint_event:
-        # joint drills "in Tajikistan": the host state takes part
-        for o in prep_objects(trig, {"in", "for"}) + (prep_objects(head, {"in", "for"}) if head.i != trig.i else []):
-            recipients.extend(phrase_participants(o, tm))
-    if not actors and speaker and (entry.event in VERBAL_TYPES or c.entry.speech or entry.only_negated):
-        actors.extend(speaker)
-    actors_u = unique(actors)
-    seen = {(p.code, p.identifier_text, p.entity_text) for p in actors_u}
-    recipients_u = unique(p for p in recipients if (p.code, p.identifier_text, p.entity_text) not in seen)
-    return actors_u, recipients_u
-
-
-def commentator(reporter) -> bool:
-    """Whether a reporting verb's subject (or agent) is someone who comments, not acts."""
-    heads = subject_heads(reporter) + agent_heads(reporter)
-    return any(h.lemma_.lower() in COMMENTATORS for h in heads)
-
-
-def located(head, tm: TokenMentions) -> bool:
-    """Whether the clause says where it happened ("exploded bombs in the capital Kabul")."""
-    for p in children(head, "prep"):
-        if p.lower_ in LOCATION_PREPS:
-            if any(tm.of(t) is not None and is_site(tm.of(t)) for t in p.subtree):
-                return True
-    return False
-
-
-def is_official(actors: tuple[Participant, ...], head) -> bool:
-    if any(p.identifier_text or p.sector in ("GOV", "MIL") for p in actors):
-        return True
-    return any(lemma(t) in OFFICIAL_WORDS for s in subject_heads(head) for t in s.subtree)
-
-
-def has_forces(c: Candidate, lex: Lexicon) -> bool:
-    """Whether armed forces are what moves: in the clause, or the main subject 'they' stands for."""
-    forces = lex.classes.get("forces", frozenset())
-    tokens = list(c.head.subtree)
-    if any(is_group_pronoun(t) for t in subject_heads(c.head)):
-        tokens += [t for s in subject_heads(c.head.sent.root) for t in s.subtree]
-    return any(lemma(t) in forces for t in tokens)
-
-
-def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[str, tuple[str, ...], str, tuple, tuple] | None:
-    """Event type, mode and status after PLOVER's rules for joint, future, hypothetical and
-    negated predicates; None when the predicate is not an event."""
-    entry = c.entry
-    etype, mode, status = entry.event, entry.mode, st.status
-    parties = codes(actors) | codes(recipients)
-    joined = c.head.i != c.trigger.i and lemma(c.head) in ("join", "participate", "take", "partake")
-    if entry.joint_event and (joined or len(parties) >= 2 or any(lemma(t) in JOINT_WORDS for t in c.trigger.subtree if t.i < c.trigger.i)):
-        etype, mode = entry.joint_event, entry.joint_mode if entry.joint_mode is not None else ()
-    if st.obligation and st.reported and speaker and not entry.speech:
-        # "X said that Y must ...": X demands it of Y (PLOVER REQUEST)
-        return "REQUEST", (), "occurred", speaker, actors
-    if st.negated:
-        if entry.only_negated:
-            return etype, mode, "occurred", actors, recipients
-        if etype in COOPERATIVE and (st.direction >= 0 or st.reported):
-            return "REJECT", (), "occurred", actors, recipients
-        return etype, mode, "negated", actors, recipients
-    if st.prevented:
-        return etype, mode, "hypothetical", actors, recipients
-    if status in ("future", "hypothetical"):
-        if entry.future_event:
-            return entry.future_event, (), "occurred", actors, recipients
-        if etype in FUTURE_TO_AGREE:
-            return "AGREE", (), "occurred", actors, recipients
-        if etype == "RETREAT":
-            return "CONCEDE", (), "occurred", actors, recipients
-        if etype in CONFLICT_MATERIAL:
-            if st.reported and not speaker:
-                return etype, mode, "hypothetical", actors, recipients  # a forecast by no one who acts
-            return "THREATEN", (), "occurred", actors, recipients
-    return etype, mode, status, actors, recipients
-
-
-def refine_modes(etype: str, mode: tuple[str, ...], lemmas: set[str], lex: Lexicon) -> tuple[str, ...]:
-    rules = lex.modes.get(etype)
-    if not rules:
-        return mode
-    for rule in rules:
-        if lemmas & rule.words:
-            if etype == "CONSULT" and rule.mode == "multilateral" and "visit" in mode:
-                continue
-            return (rule.mode,) if etype != "ASSAULT" or not mode else tuple(dict.fromkeys((*mode, rule.mode)))
-    return mode
-
-
-def duration_days(trigger) -> int | None:
-    """"10-day-long drills", "a three-day visit": the length in days the nominal states."""
-    left = [t for t in trigger.subtree if t.i <= trigger.i]
-    if not left:
-        return None
-    text = trigger.doc[left[0].i:trigger.i + 1].text
-    m = DURATION.search(text)
-    if m:
-        n = m.group(1).lower()
-        return int(n) if n.isdigit() else WORD_NUMBERS.get(n)
-    return None
-
-
-def date_for(c: Candidate, own: list[DateMention], pub: date | None, st: Status,
-             all_dates: list[DateMention] = ()) -> DateValue | None:
-    values = [v for v in (redate(d, pub, st.direction) for d in own) if v is not None]
-    if not values and c.head.dep_ == "relcl" and any(x.lower_ == "when" for x in c.head.children):
-        # "until 2005, when they pulled out": the clause happened at the date it hangs on
-        at = c.head.head.idx - c.head.sent.start_char
-        for d in all_dates:
-            if d.start <= at < d.end and d.value.date or (d.value.enddate and d.start <= at < d.end):
-                v = redate(d, pub, st.direction)
-                if v is not None:
-                    values.append(DateValue(v.date or v.enddate, v.precision or "year", None, "point"))
-    value = combine(values)
-    if value and value.date and value.precision == "day" and not value.enddate:
-        n = duration_days(c.trigger)
-        if n and n > 1:
-            value = replace(value, enddate=add_days(value.date, n - 1))
-    return value
-
-
-def location_for(c: Candidate, sent, owners, tm: TokenMentions, kb) -> Location | None:
-    best = None
-    for t in sent:
-        m = tm.of(t)
-        if m is None or not is_site(m) or owners.get(t.i) is not c:
-            continue
-        # the phrase must hang under a locative preposition ("in Dushanbe", "visit to Tehran")
-        node, ok = t, False
-        for _ in range(4):
-            if node.dep_ == "prep" or (node.dep_ == "pobj" and node.head.lower_ in LOCATION_PREPS):
-                ok = node.lower_ in LOCATION_PREPS or node.head.lower_ in LOCATION_PREPS
-                break
-            if node.head.i == node.i:
-                break
-            node = node.head
-        if not ok and "visit" in c.entry.mode and t.dep_ == "dobj" and t.head.i in (c.head.i, c.trigger.i):
-            ok = True  # "visited Tashkent"
-        if not ok:
-            continue
-        best = m
-        break
-    if best is None:
-        return None
-    loc = None
-    if kb is not None and hasattr(kb, "locate"):
-        try:
-            loc = kb.locate(best)
-        except Exception:
-            loc = None
-    if loc is None:
-        country = tm.state_of(best.code) if tm.state_of and best.code else None
-        name = best.code[len("PLACE:"):] if best.code and best.code.startswith("PLACE:") else best.text
-        loc = Location(name=name, country=country if country and not country.startswith("PLACE:") else None)
-    return loc
-
-
 DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}\s+(?:--|—|–)\s+")
 
 
@@ -516,70 +160,6 @@ def line_span(doc_text: str, start: int, end: int, at: int) -> tuple[int, int]:
     while lo < hi and doc_text[lo].isspace():
         lo += 1
     return lo, hi
-
-
-def governing_status(c: Candidate, lex: Lexicon, reported: bool) -> Status | None:
-    """A bare nominal ("attacks", "a possible redeployment") takes the modality of the verb it
-    depends on ("may become a victim of attacks") and of modifiers like "possible"."""
-    if any(lemma(t) in HYPOTHETICAL_MODIFIERS for t in c.trigger.children):
-        return Status("hypothetical", 0, reported=reported)
-    if c.trigger.dep_ in ("nsubj", "nsubjpass") and lemma(c.trigger.head) in lex.preventive:
-        return Status("hypothetical", 0, reported=reported, prevented=True)  # "talks have stalled"
-    node = c.trigger.head
-    for _ in range(4):
-        if node.pos_ in ("VERB", "AUX"):
-            st = clause_status(node, node, lex, reported)
-            return st if st.status in ("hypothetical", "negated", "future") else None
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
-def orphan_dates(sent, dates: list[DateMention], owners: dict[int, object], cands: list[Candidate]) -> dict[int, list[DateMention]]:
-    """Date expressions that hang under no predicate ("... became concerned after the assault
-    on Kunduz, last month") go to the nearest predicate in the sentence."""
-    out: dict[int, list[DateMention]] = {}
-    base = sent.start_char
-    for d in dates:
-        span = sent.doc.char_span(base + d.start, base + d.end, alignment_mode="expand")
-        if span is None or any(t.i in owners for t in span):
-            continue
-        # the verb the date hangs on ("became ... last month") must govern the predicate: a date
-        # in a relative clause ("which walked out in 2012") is that clause's own
-        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("aux", "auxpass")), None)
-        if span.root.pos_ in ("VERB", "AUX"):
-            verb = span.root
-        fits = [c for c in cands if verb is None or any(a.i == verb.i for a in c.head.ancestors) or c.head.i == verb.i]
-        if not fits:
-            continue
-        nearest = min(fits, key=lambda c: min(abs(c.trigger.i - span.start), abs(c.trigger.i - span.end)))
-        out.setdefault(id(nearest), []).append(d)
-    return out
-
-
-def reporter_dates(reporter, by_owner, pub, owners=None):
-    """When a statement was made: dates on the reporting verb (or the verbs above it), else the
-    date of the occasion it was made at ("During a conference in April, Shoigu announced")."""
-    node = reporter
-    for _ in range(3):
-        rep = by_owner.get(("reporter", node.i), [])
-        value = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None])
-        if value is not None:
-            return value
-        if owners is not None:
-            for child in node.children:
-                if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS:
-                    for pobj in children(child, "pobj"):
-                        other = owners.get(pobj.i)
-                        if other is not None and not isinstance(other, tuple):
-                            got = combine([v for v in (redate(d, pub, -1) for d in by_owner.get(id(other), [])) if v is not None])
-                            if got is not None and got.date:
-                                return got
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return None
 
 
 def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb,
@@ -630,74 +210,6 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
             if who:
                 said.append((who, when))
     return fold_adjuncts(pairs), told, said
-
-
-def is_topic(c: Candidate, others: list[Candidate]) -> bool:
-    """A nominal that is what talks or demands are about ("negotiations on a troop pullback"),
-    or the demand a protest makes ("began a hunger strike to demand ..."), is no event of its own."""
-    t = c.trigger
-    if c.nominal and c.head.i == t.i and t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS:
-        holder = t.head.head
-        if any((o.trigger.i == holder.i or o.head.i == holder.i) and (o.nominal or o.entry.speech)
-               for o in others if o.entry.event in ("CONSULT", "REQUEST", "REJECT", "ACCUSE", "AGREE")):
-            return True
-    if c.entry.event == "REQUEST" and not c.nominal and t.dep_ in ("xcomp", "advcl"):
-        return any(o.entry.event == "PROTEST" and t.head.i in (o.head.i, o.trigger.i) for o in others)
-    return False
-
-
-def fold_adjuncts(pairs: list[tuple[Candidate, Event]]) -> list[Event]:
-    """A nominal of the same type inside a verb's clause is the same event ("welcomed a delegation
-    for a two-day visit", "flew to Tehran for talks with ..."): the verb's event keeps the roles,
-    taking recipients only the nominal names."""
-    out: list[Event] = []
-    folded: set[int] = set()
-    for i, (c, e) in enumerate(pairs):
-        if not c.nominal or c.head.i != c.trigger.i or c.trigger.dep_ != "pobj" or c.trigger.head.lower_ not in ("for", "on"):
-            continue
-        purpose_of = c.trigger.head.head.i  # "... for talks", "... on a visit": the verb it serves
-        for j, (v, ve) in enumerate(pairs):
-            if j == i or j in folded or v.nominal or ve.event_type != e.event_type or v.head.i != purpose_of:
-                continue
-            known = codes(ve.actors) | codes(ve.recipients)
-            extra = tuple(p for p in e.recipients if p.code not in known)
-            pairs[j] = (v, replace(ve, recipients=ve.recipients + extra, date=ve.date or e.date,
-                                   date_precision=ve.date_precision if ve.date else e.date_precision,
-                                   enddate=ve.enddate or e.enddate, location=ve.location or e.location))
-            folded.add(i)
-            break
-    for i, (_c, e) in enumerate(pairs):
-        if i not in folded:
-            out.append(e)
-    return out
-
-
-def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue | None:
-    """The date of a predicate in whose setting this one is told: a temporal phrase ("during his
-    visit on April 27-28", "at the July meeting") or the clause it depends on."""
-    for child in (*c.head.children, *c.trigger.children):
-        if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS:
-            for pobj in children(child, "pobj"):
-                other = owners.get(pobj.i)
-                if other is not None and other is not c:
-                    got = combine([v for v in (redate(d, pub, st.direction) for d in by_owner.get(owner_key(other), [])) if v is not None])
-                    if got is not None and got.date:
-                        return got
-    node, coarse = c.head, False
-    for _ in range(6):
-        if node.head.i == node.i or node.dep_ not in ("relcl", "xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "pobj", "prep", "npadvmod"):
-            break
-        if node.dep_ == "prep" and node.lower_ in ("after", "before", "following", "ahead", "prior"):
-            coarse = True  # "days after returning from a trip": near that date, not on it
-        node = node.head
-        other = owners.get(node.i)
-        if other is not None and other is not c and not isinstance(other, tuple):
-            got = combine([v for v in (redate(d, pub, st.direction) for d in by_owner.get(owner_key(other), [])) if v is not None])
-            if got is not None and got.date:
-                if coarse and got.precision == "day":
-                    got = DateValue(got.date[:7], "month")
-                return got
-    return None
 
 
 def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMentions, kb, options: Options,

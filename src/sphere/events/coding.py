@@ -1,0 +1,151 @@
+"""What: the PLOVER type, mode and status of a predicate once its roles are known, after the
+manual's rules (joint drills are COOPERATE, future cooperation is AGREE, a future retreat is
+CONCEDE, a negated cooperative act is REJECT, a hypothetical or future use of force is
+THREATEN); and which predicates are no events of their own (the content of a speech act, the
+topic of talks, a purpose folded into its verb).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..types import Event
+from .lexicon import FUTURE_TO_AGREE, Lexicon
+from .participants import codes
+from .participation import TOPIC_PREPS
+from .predicates import Candidate, lemma
+from .status import Status, clause_status
+
+COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+
+JOINT_WORDS = frozenset({"joint", "combined", "multinational", "bilateral", "trilateral", "multilateral", "mutual", "allied"})
+
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "likely", "hypothetical", "eventual", "probable", "prospective", "alleged", "rumoured", "rumored"})
+
+def content_of(c: Candidate) -> set[int]:
+    """Token positions a speech act reports: its subtree minus its subject and side clauses."""
+    skip = {"nsubj", "nsubjpass", "csubj", "agent", "advcl", "relcl", "parataxis", "conj", "cc", "punct"}
+    out: set[int] = set()
+    for root in {c.trigger, c.head}:
+        for child in root.children:
+            if child.dep_ in skip:
+                continue
+            out.update(t.i for t in child.subtree)
+    return out
+
+def suppress_content(cands: list[Candidate]) -> tuple[list[Candidate], dict[int, list[Candidate]]]:
+    """Drop predicates that are the content of a speech act in the same sentence ("threatened to
+    cut off electricity" is one THREATEN, "agreed to hold drills" one AGREE); returns the kept
+    predicates and, per speech act, the content it swallowed."""
+    spans = [(c, content_of(c)) for c in cands if c.entry.speech]
+    kept = []
+    contents: dict[int, list[Candidate]] = {}
+    for c in cands:
+        owners = [other for other, span in spans if other is not c and c.trigger.i in span and other.trigger.i not in content_of(c)]
+        if owners:
+            for other in owners:
+                contents.setdefault(id(other), []).append(c)
+            continue
+        kept.append(c)
+    return kept, contents
+
+def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[str, tuple[str, ...], str, tuple, tuple] | None:
+    """Event type, mode and status after PLOVER's rules for joint, future, hypothetical and
+    negated predicates; None when the predicate is not an event."""
+    entry = c.entry
+    etype, mode, status = entry.event, entry.mode, st.status
+    parties = codes(actors) | codes(recipients)
+    joined = c.head.i != c.trigger.i and lemma(c.head) in ("join", "participate", "take", "partake")
+    if entry.joint_event and (joined or len(parties) >= 2 or any(lemma(t) in JOINT_WORDS for t in c.trigger.subtree if t.i < c.trigger.i)):
+        etype, mode = entry.joint_event, entry.joint_mode if entry.joint_mode is not None else ()
+    if st.obligation and st.reported and speaker and not entry.speech:
+        # "X said that Y must ...": X demands it of Y (PLOVER REQUEST)
+        return "REQUEST", (), "occurred", speaker, actors
+    if st.negated:
+        if entry.only_negated:
+            return etype, mode, "occurred", actors, recipients
+        if etype in COOPERATIVE and (st.direction >= 0 or st.reported):
+            return "REJECT", (), "occurred", actors, recipients
+        return etype, mode, "negated", actors, recipients
+    if st.prevented:
+        return etype, mode, "hypothetical", actors, recipients
+    if status in ("future", "hypothetical"):
+        if entry.future_event:
+            return entry.future_event, (), "occurred", actors, recipients
+        if etype in FUTURE_TO_AGREE:
+            return "AGREE", (), "occurred", actors, recipients
+        if etype == "RETREAT":
+            return "CONCEDE", (), "occurred", actors, recipients
+        if etype in CONFLICT_MATERIAL:
+            if st.reported and not speaker:
+                return etype, mode, "hypothetical", actors, recipients  # a forecast by no one who acts
+            return "THREATEN", (), "occurred", actors, recipients
+    return etype, mode, status, actors, recipients
+
+def refine_modes(etype: str, mode: tuple[str, ...], lemmas: set[str], lex: Lexicon) -> tuple[str, ...]:
+    rules = lex.modes.get(etype)
+    if not rules:
+        return mode
+    for rule in rules:
+        if lemmas & rule.words:
+            if etype == "CONSULT" and rule.mode == "multilateral" and "visit" in mode:
+                continue
+            return (rule.mode,) if etype != "ASSAULT" or not mode else tuple(dict.fromkeys((*mode, rule.mode)))
+    return mode
+
+def governing_status(c: Candidate, lex: Lexicon, reported: bool) -> Status | None:
+    """A bare nominal ("attacks", "a possible redeployment") takes the modality of the verb it
+    depends on ("may become a victim of attacks") and of modifiers like "possible"."""
+    if any(lemma(t) in HYPOTHETICAL_MODIFIERS for t in c.trigger.children):
+        return Status("hypothetical", 0, reported=reported)
+    if c.trigger.dep_ in ("nsubj", "nsubjpass") and lemma(c.trigger.head) in lex.preventive:
+        return Status("hypothetical", 0, reported=reported, prevented=True)  # "talks have stalled"
+    node = c.trigger.head
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            st = clause_status(node, node, lex, reported)
+            return st if st.status in ("hypothetical", "negated", "future") else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+def is_topic(c: Candidate, others: list[Candidate]) -> bool:
+    """A nominal that is what talks or demands are about ("negotiations on a troop pullback"),
+    or the demand a protest makes ("began a hunger strike to demand ..."), is no event of its own."""
+    t = c.trigger
+    if c.nominal and c.head.i == t.i and t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS:
+        holder = t.head.head
+        if any((o.trigger.i == holder.i or o.head.i == holder.i) and (o.nominal or o.entry.speech)
+               for o in others if o.entry.event in ("CONSULT", "REQUEST", "REJECT", "ACCUSE", "AGREE")):
+            return True
+    if c.entry.event == "REQUEST" and not c.nominal and t.dep_ in ("xcomp", "advcl"):
+        return any(o.entry.event == "PROTEST" and t.head.i in (o.head.i, o.trigger.i) for o in others)
+    return False
+
+def fold_adjuncts(pairs: list[tuple[Candidate, Event]]) -> list[Event]:
+    """A nominal of the same type inside a verb's clause is the same event ("welcomed a delegation
+    for a two-day visit", "flew to Tehran for talks with ..."): the verb's event keeps the roles,
+    taking recipients only the nominal names."""
+    out: list[Event] = []
+    folded: set[int] = set()
+    for i, (c, e) in enumerate(pairs):
+        if not c.nominal or c.head.i != c.trigger.i or c.trigger.dep_ != "pobj" or c.trigger.head.lower_ not in ("for", "on"):
+            continue
+        purpose_of = c.trigger.head.head.i  # "... for talks", "... on a visit": the verb it serves
+        for j, (v, ve) in enumerate(pairs):
+            if j == i or j in folded or v.nominal or ve.event_type != e.event_type or v.head.i != purpose_of:
+                continue
+            known = codes(ve.actors) | codes(ve.recipients)
+            extra = tuple(p for p in e.recipients if p.code not in known)
+            pairs[j] = (v, replace(ve, recipients=ve.recipients + extra, date=ve.date or e.date,
+                                   date_precision=ve.date_precision if ve.date else e.date_precision,
+                                   enddate=ve.enddate or e.enddate, location=ve.location or e.location))
+            folded.add(i)
+            break
+    for i, (_c, e) in enumerate(pairs):
+        if i not in folded:
+            out.append(e)
+    return out

@@ -1,0 +1,184 @@
+"""When: which predicate each date phrase of a sentence belongs to, and the dates a predicate
+inherits when it has none of its own.
+
+A date phrase belongs to the first predicate met walking up the dependency tree from it (any
+other verb stops the walk: its date is its own). A predicate left undated takes the date of the
+clause or occasion it is told in ("agreed ... during his visit on April 27-28"), of the
+statement that reports it, or of a date phrase that hangs under no predicate but governs it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from .dates import DateMention, DateValue, add_days, combine, redate
+from .predicates import Candidate
+from .roles import (
+    children,
+)
+from .status import Status
+
+ANAPHORIC_DATE = re.compile(r"\b(?:at\s+(?:the|that)\s+time|at\s+the\s+same\s+time|during\s+(?:this|that|the\s+same)\s+(?:period|time|visit|meeting|trip)|"
+                            r"on\s+the\s+same\s+day|that\s+(?:day|week|month|year)|the\s+same\s+(?:day|week|month)|"
+                            r"at\s+(?:the|that)\s+meeting|during\s+the\s+(?:visit|talks|meeting|trip))\b", re.I)
+
+TEMPORAL_PREPS = frozenset({"during", "at", "on", "after", "following", "amid", "ahead", "before", "in"})
+
+DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)[- ]day(?:s)?(?:[- ]long)?\b", re.I)
+
+WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15}
+
+def owners_map(sent, cands: list[Candidate], reporting: list, heads: list[int]) -> dict[int, object]:
+    """For every token, the predicate (or reporting verb) it belongs to: the first one met
+    walking up the dependency tree (`heads`: the head position of every token of the doc)."""
+    owner_of_token: dict[int, object] = {}
+    for c in cands:
+        owner_of_token.setdefault(c.head.i, c)
+        owner_of_token[c.trigger.i] = c
+    for r in reporting:
+        owner_of_token.setdefault(r.i, ("reporter", r.i))
+    # any other verb stops the walk: a date on "became" is that verb's, not the reporter's above;
+    # but a clause describing an event nominal ("the manoeuvres, which opened on August 5") is its
+    triggers = {c.trigger.i for c in cands}
+    for t in sent:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i not in owner_of_token:
+            if t.dep_ in ("relcl", "acl") and t.head.i in triggers:
+                continue
+            owner_of_token[t.i] = None
+    result: dict[int, object] = {}
+    for i in range(sent.start, sent.end):
+        node, steps = i, 0
+        while steps < 30:
+            if node in owner_of_token:
+                if owner_of_token[node] is not None:
+                    result[i] = owner_of_token[node]
+                break
+            up = heads[node]
+            if up == node:
+                break
+            node, steps = up, steps + 1
+    return result
+
+def attached_dates(sent, dates: list[DateMention], owners: dict[int, object]) -> dict[int, list[DateMention]]:
+    by_owner: dict[int, list[DateMention]] = {}
+    base = sent.start_char
+    for d in dates:
+        span = sent.doc.char_span(base + d.start, base + d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        owner = owners.get(span.root.i)
+        if owner is None:
+            # the root of a date phrase may be its own head ("Friday, July 30"): try each token
+            owner = next((owners[t.i] for t in span if t.i in owners), None)
+        if owner is not None:
+            by_owner.setdefault(owner_key(owner), []).append(d)
+    return by_owner
+
+def owner_key(owner) -> object:
+    """Candidates are keyed by identity; reporting verbs by token position (spaCy makes a new
+    Token object on every access)."""
+    return owner if isinstance(owner, tuple) else id(owner)
+
+def orphan_dates(sent, dates: list[DateMention], owners: dict[int, object], cands: list[Candidate]) -> dict[int, list[DateMention]]:
+    """Date expressions that hang under no predicate ("... became concerned after the assault
+    on Kunduz, last month") go to the nearest predicate in the sentence."""
+    out: dict[int, list[DateMention]] = {}
+    base = sent.start_char
+    for d in dates:
+        span = sent.doc.char_span(base + d.start, base + d.end, alignment_mode="expand")
+        if span is None or any(t.i in owners for t in span):
+            continue
+        # the verb the date hangs on ("became ... last month") must govern the predicate: a date
+        # in a relative clause ("which walked out in 2012") is that clause's own
+        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("aux", "auxpass")), None)
+        if span.root.pos_ in ("VERB", "AUX"):
+            verb = span.root
+        fits = [c for c in cands if verb is None or any(a.i == verb.i for a in c.head.ancestors) or c.head.i == verb.i]
+        if not fits:
+            continue
+        nearest = min(fits, key=lambda c: min(abs(c.trigger.i - span.start), abs(c.trigger.i - span.end)))
+        out.setdefault(id(nearest), []).append(d)
+    return out
+
+def reporter_dates(reporter, by_owner, pub, owners=None):
+    """When a statement was made: dates on the reporting verb (or the verbs above it), else the
+    date of the occasion it was made at ("During a conference in April, Shoigu announced")."""
+    node = reporter
+    for _ in range(3):
+        rep = by_owner.get(("reporter", node.i), [])
+        value = combine([v for v in (redate(d, pub, -1) for d in rep) if v is not None])
+        if value is not None:
+            return value
+        if owners is not None:
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS:
+                    for pobj in children(child, "pobj"):
+                        other = owners.get(pobj.i)
+                        if other is not None and not isinstance(other, tuple):
+                            got = combine([v for v in (redate(d, pub, -1) for d in by_owner.get(id(other), [])) if v is not None])
+                            if got is not None and got.date:
+                                return got
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue | None:
+    """The date of a predicate in whose setting this one is told: a temporal phrase ("during his
+    visit on April 27-28", "at the July meeting") or the clause it depends on."""
+    for child in (*c.head.children, *c.trigger.children):
+        if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS:
+            for pobj in children(child, "pobj"):
+                other = owners.get(pobj.i)
+                if other is not None and other is not c:
+                    got = combine([v for v in (redate(d, pub, st.direction) for d in by_owner.get(owner_key(other), [])) if v is not None])
+                    if got is not None and got.date:
+                        return got
+    node, coarse = c.head, False
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ not in ("relcl", "xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "pobj", "prep", "npadvmod"):
+            break
+        if node.dep_ == "prep" and node.lower_ in ("after", "before", "following", "ahead", "prior"):
+            coarse = True  # "days after returning from a trip": near that date, not on it
+        node = node.head
+        other = owners.get(node.i)
+        if other is not None and other is not c and not isinstance(other, tuple):
+            got = combine([v for v in (redate(d, pub, st.direction) for d in by_owner.get(owner_key(other), [])) if v is not None])
+            if got is not None and got.date:
+                if coarse and got.precision == "day":
+                    got = DateValue(got.date[:7], "month")
+                return got
+    return None
+
+def date_for(c: Candidate, own: list[DateMention], pub: date | None, st: Status,
+             all_dates: list[DateMention] = ()) -> DateValue | None:
+    values = [v for v in (redate(d, pub, st.direction) for d in own) if v is not None]
+    if not values and c.head.dep_ == "relcl" and any(x.lower_ == "when" for x in c.head.children):
+        # "until 2005, when they pulled out": the clause happened at the date it hangs on
+        at = c.head.head.idx - c.head.sent.start_char
+        for d in all_dates:
+            if d.start <= at < d.end and d.value.date or (d.value.enddate and d.start <= at < d.end):
+                v = redate(d, pub, st.direction)
+                if v is not None:
+                    values.append(DateValue(v.date or v.enddate, v.precision or "year", None, "point"))
+    value = combine(values)
+    if value and value.date and value.precision == "day" and not value.enddate:
+        n = duration_days(c.trigger)
+        if n and n > 1:
+            value = replace(value, enddate=add_days(value.date, n - 1))
+    return value
+
+def duration_days(trigger) -> int | None:
+    """"10-day-long drills", "a three-day visit": the length in days the nominal states."""
+    left = [t for t in trigger.subtree if t.i <= trigger.i]
+    if not left:
+        return None
+    text = trigger.doc[left[0].i:trigger.i + 1].text
+    m = DURATION.search(text)
+    if m:
+        n = m.group(1).lower()
+        return int(n) if n.isdigit() else WORD_NUMBERS.get(n)
+    return None
