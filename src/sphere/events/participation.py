@@ -120,6 +120,15 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         # "banned in Russia", "arrested in Tajikistan": the state where it was done did it
         for o in prep_objects(head, {"in"}):
             actors.extend(phrase_participants(o, tm, allow_places=True))
+    if not actors and entry.event == "ASSAULT" and (is_passive(head) or c.nominal) and not speaker:
+        # "three servicemen were killed by a roadside bomb outside the Iraqi city of Basra": an
+        # attack by no one named is coded to the state where it happened (PLOVER GSR practice)
+        for node in (head, trig) if head.i != trig.i else (head,):
+            for o in prep_objects(node, {"in", "near", "outside", "at"}):
+                actors.extend(phrase_participants(o, tm, allow_places=True))
+        for a in agent_heads(head):
+            for o in prep_objects(a, {"in", "near", "outside", "at"}):
+                actors.extend(phrase_participants(o, tm, allow_places=True))
     if entry.speech and not recipients and verbal_head:
         # "promised to deliver equipment to Tajikistan": the content's addressee
         comps = children(head, "xcomp", "ccomp") + children(trig, "acl", "ccomp")
