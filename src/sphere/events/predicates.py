@@ -184,6 +184,10 @@ def light_head(noun, lex: Lexicon):
         "participate", "take", "engage", "join", "involve", "embroil", "partake", "be",
     ):
         return h.head
+    if noun.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "under" and lemma(h.head) in (
+        "put", "place", "come", "be", "remain", "keep", "bring",
+    ):
+        return h.head  # "was put under investigation", "came under attack"
     if noun.dep_ == "conj":
         return light_head(noun.head, lex) if noun.head.pos_ in ("NOUN", "PROPN") else None
     return None
