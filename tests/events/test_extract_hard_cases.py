@@ -205,3 +205,8 @@ def test_undated_summit_takes_the_date_its_speaker_spoke_in_the_next_sentence(ev
 def test_training_and_praise(events_of, text, etype, actors, recipients):
     ev = only(events_of(text), etype)
     assert codes(ev.actors) == actors and codes(ev.recipients) == recipients
+
+
+def test_attempted_attacks_count_but_attempted_deals_do_not(events_of):
+    assert [e.event_type for e in events_of("The Taliban tried to attack Tajik border posts on Monday.")] == ["ASSAULT"]
+    assert not [e for e in events_of("Kazakhstan tried to broker a deal between Russia and Turkey.") if e.event_type == "AGREE"]

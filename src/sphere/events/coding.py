@@ -69,8 +69,10 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
         if etype in COOPERATIVE and (st.direction >= 0 or st.reported):
             return "REJECT", (), "occurred", actors, recipients
         return etype, mode, "negated", actors, recipients
-    if st.prevented:
+    if st.prevented and not (st.attempted and etype in CONFLICT_MATERIAL):
         return etype, mode, "hypothetical", actors, recipients
+    if st.attempted and etype in CONFLICT_MATERIAL:
+        return etype, mode, "occurred", actors, recipients  # "tried to hack", "attempted to kill"
     if status in ("future", "hypothetical"):
         if entry.future_event:
             return entry.future_event, (), "occurred", actors, recipients

@@ -92,7 +92,8 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
         # "a delegation led by the Taliban's deputy head": who leads it; "a newspaper based in
         # Beirut": where it is
         for c in head.children:
-            if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head", "led", "command", "send", "dispatch", "operate", "run", "own", "manage"):
+            if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head", "led", "command", "send", "dispatch", "operate", "run", "own", "manage",
+                                                         "commit", "perpetrate", "carry", "stage", "organise", "organize"):
                 for a in children(c, "agent"):
                     for pobj in children(a, "pobj"):
                         found.extend(phrase_participants(pobj, tm))

@@ -29,6 +29,7 @@ class Status:
     obligation: bool = False  # "must", "should": a demand when reported
     reported: bool = False  # under a reporting verb
     prevented: bool = False  # governed by "prevent", "stop", ...: it did not and may not happen
+    attempted: bool = False  # governed by "try", "attempt": an attack tried is an attack
 
 
 def aux_lemmas(t) -> set[str]:
@@ -62,13 +63,14 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in head.children) and head.dep_ == "advcl":
         hypothetical = True
     # "to prevent militants from infiltrating ...": the act is kept from happening
-    node, prevented = head, False
+    node, prevented, attempted = head, False, False
     for _ in range(3):
         if node.head.i == node.i or node.dep_ not in ("xcomp", "pcomp", "prep", "advcl", "ccomp", "conj"):
             break  # through clauses only: "countering the threat of ..." does not prevent it
         node = node.head
         if lemma(node) in lex.preventive:
             hypothetical = prevented = True
+            attempted = lemma(node) in ("try", "attempt", "seek", "strive")
             break
     # "going to", "set to", "plans to", "intention of increasing", "exercises are planned"
     if (head.i != trigger.i or trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBN" and aux & {"is", "are", "was", "were", "be", "been"}) and lemma(head) in lex.future_markers:
@@ -101,4 +103,4 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
         status = "ongoing"
     else:
         status = "occurred"
-    return Status(status, direction, negated, obligation, reported, prevented)
+    return Status(status, direction, negated, obligation, reported, prevented, attempted)
