@@ -120,15 +120,16 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         # "banned in Russia", "arrested in Tajikistan": the state where it was done did it
         for o in prep_objects(head, {"in"}):
             actors.extend(phrase_participants(o, tm, allow_places=True))
-    if not actors and (entry.event == "ASSAULT" or "investigate" in entry.mode) and (is_passive(head) or c.nominal) and not speaker:
-        # "three servicemen were killed by a roadside bomb outside the Iraqi city of Basra": an
-        # attack by no one named is coded to the state where it happened (PLOVER GSR practice)
-        for node in (head, trig) if head.i != trig.i else (head,):
-            for o in prep_objects(node, {"in", "near", "outside", "at"}):
+    if not actors and (entry.event == "ASSAULT" or "investigate" in entry.mode) and not speaker:
+        # "three servicemen were killed by a roadside bomb outside the Iraqi city of Basra", "a
+        # minefield explosion near Samarra killed two youths": an attack by no one named is coded
+        # to the state where it happened (PLOVER GSR practice)
+        nodes = [head, trig, *agent_heads(head), *subject_heads(head)]
+        for node in nodes:
+            for o in where(node):
                 actors.extend(phrase_participants(o, tm, allow_places=True))
-        for a in agent_heads(head):
-            for o in prep_objects(a, {"in", "near", "outside", "at"}):
-                actors.extend(phrase_participants(o, tm, allow_places=True))
+            if actors:
+                break
     if entry.speech and not recipients and verbal_head:
         # "promised to deliver equipment to Tajikistan": the content's addressee
         comps = children(head, "xcomp", "ccomp") + children(trig, "acl", "ccomp")
@@ -168,6 +169,15 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
     seen = {(p.code, p.identifier_text, p.entity_text) for p in actors_u}
     recipients_u = unique(p for p in recipients if (p.code, p.identifier_text, p.entity_text) not in seen)
     return actors_u, recipients_u
+
+def where(node) -> list:
+    """Objects of the locative prepositions under `node`, "outside of X" included."""
+    out = prep_objects(node, {"in", "near", "outside", "at", "inside"})
+    for p in node.children:
+        if p.lower_ in ("outside", "near", "inside") and p.dep_ in ("prep", "advmod"):
+            out += prep_objects(p, {"of"})
+    return out
+
 
 def commentator(reporter) -> bool:
     """Whether a reporting verb's subject (or agent) is someone who comments, not acts."""
