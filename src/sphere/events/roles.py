@@ -218,8 +218,12 @@ def controller(t, tm: TokenMentions, depth: int = 0) -> tuple[Participant, ...]:
 
 def nominal_actor_heads(noun) -> list:
     """Possessors, name compounds and demonyms of an event nominal ("Russia's aid", "the US troop
-    withdrawal", "Russian military aid"), plus 'by'/'of'/'between' complements."""
+    withdrawal", "Russian military aid"), plus 'by'/'of'/'between' complements and who claimed or
+    carried it out ("the bombing, claimed by the Islamic State")."""
     heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+    for c in noun.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("claim", "carry", "stage", "organise", "organize", "commit", "perpetrate", "launch", "conduct", "lead"):
+            heads.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in NOMINAL_ACTOR_PREPS:
             heads.extend(children(c, "pobj"))
