@@ -81,10 +81,25 @@ def test_ingest_cli_units_jsonl(db):
     result = run("units", "--doc", "05_clippings_blog.txt", "--format", "jsonl", "--db", db)
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [r["unit"] for r in rows] == ["body", "clipping-1", "clipping-2"]
-    assert set(rows[0]) == {"document", "unit", "kind", "published", "title", "outlet", "author", "url", "start", "end", "text"}
+    assert set(rows[0]) == {"document", "unit", "kind", "published", "title", "outlet", "author", "url", "start", "end",
+                            "text", "furniture"}
     assert rows[1]["url"].startswith("https://www.eurasiawire.net/") and rows[1]["published"] == "2021-08-10"
     text = (CORPUS / "05_clippings_blog.txt").read_text(encoding="utf-8")
-    assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+    assert all(text[r["start"] : r["end"]] == r["text"] and r["furniture"] == [] for r in rows)
+
+
+def test_ingest_cli_units_jsonl_text_without_furniture(tmp_path):
+    url = f"sqlite:///{tmp_path / 'f.db'}"
+    page = ("Border talks stall\n12 March 2021\n\n"
+            "Kyrgyz and Tajik officials failed to agree on the disputed border on Friday, the ministry said.\n"
+            "Views: 1,204\n"
+            "Talks will resume next month in Batken, according to the statement issued after it.\n")
+    (tmp_path / "talks.txt").write_text(page, encoding="utf-8")
+    run("ingest", str(tmp_path / "talks.txt"), "--db", url, "--no-analyse", "--no-progress")
+    (row,) = [json.loads(line) for line in run("units", "--format", "jsonl", "--db", url).output.splitlines()]
+    (s, e), = row["furniture"]
+    assert page[s:e] == "Views: 1,204"
+    assert row["text"] == page[row["start"]:s] + page[e + 1:row["end"]]
 
 
 def test_ingest_cli_stats(db):

@@ -53,9 +53,18 @@ def test_decode_bytes_refuses_with_a_reason(raw, reason):
     assert "\n" not in str(err.value)
 
 
-def test_decode_bytes_declared_utf8_must_be_utf8():
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8_r"])
+def test_decode_bytes_wrong_utf8_declaration_is_corrected(encoding):
+    # a legacy page whose <meta charset> (or HTTP header) wrongly says UTF-8: it is not mostly
+    # UTF-8 (koi8-r's "тё" is a valid UTF-8 pair by chance), and reads as Russian words
+    decoded = decode_bytes(RUSSIAN.encode(encoding), "x.html", declared="utf-8")
+    assert decoded.text == RUSSIAN
+
+
+def test_decode_bytes_declared_utf8_that_reads_as_nothing_is_refused():
+    raw = b"Hello \xff\xfe world \xc3\x28 and more"
     with pytest.raises(InputError, match="invalid UTF-8 \\(declared UTF-8"):
-        decode_bytes(RUSSIAN.encode("cp1251"), "x.html", declared="utf-8")
+        decode_bytes(raw, "x.html", declared="utf-8")
 
 
 @pytest.mark.parametrize("seed", range(50))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+from pathlib import Path
 
 import pytest
 from ingest_helpers import CORPUS, PARAGRAPHS
@@ -76,8 +78,37 @@ def feed_not_xml(folder, site, closed):
     return [str(folder), url], url, "not an RSS/Atom feed"
 
 
+def symlink_loop(folder, site, closed):
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    return [str(folder), str(folder / "a.txt")], "a.txt", "symbolic link loop"
+
+
+def broken_symlink(folder, site, closed):
+    (folder / "gone.txt").symlink_to(folder / "deleted-long-ago.txt")
+    return [str(folder), str(folder / "gone.txt")], "gone.txt", "broken symbolic link (points to"
+
+
+def named_pipe(folder, site, closed):
+    os.mkfifo(folder / "pipe.txt")  # reading it would block for ever; in a folder it is skipped
+    return [str(folder), str(folder / "pipe.txt")], "pipe.txt", "not a regular file"
+
+
+def gzip_not_warc(folder, site, closed):
+    (folder / "notes.warc.gz").write_bytes(gzip.compress(b"hello, this is a plain text file\n" * 20))
+    return [str(folder)], "notes.warc.gz", "not a web archive: gzip-compressed, but does not start with a WARC"
+
+
+def feed_links_unreachable(folder, site, closed):
+    feed = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>'
+            f"<item><title>One</title><link>{closed}/one.html</link></item></channel></rss>")
+    (folder / "wire.rss").write_text(feed, encoding="utf-8")
+    return [str(folder)], "wire.rss#1", f"its link {closed}/one.html: cannot connect"
+
+
 CASES = [zero_byte, png_as_txt, pdf_as_txt, invalid_utf8, fifty_megabytes, truncated_warc,
-         malformed_jsonl_line, unreachable_url, feed_not_xml]
+         malformed_jsonl_line, unreachable_url, feed_not_xml, symlink_loop, broken_symlink,
+         named_pipe, gzip_not_warc, feed_links_unreachable]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__ for c in CASES])
@@ -162,3 +193,40 @@ def test_run_bad_inputs_gzip_text_renamed(tmp_path, engine):
     (tmp_path / "notes.txt").write_bytes(gzip.compress(b"hello"))
     summary = ingest([str(tmp_path)], engine, progress=False)
     assert summary.failures and "gzip-compressed data" in summary.failures[0][1]
+
+
+def test_run_bad_inputs_unreadable_file(tmp_path, engine, monkeypatch):
+    write_good(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Kazakh troops crossed into Kyrgyzstan, officials said on Monday.\n", encoding="utf-8")
+    secret.chmod(0)
+    if os.geteuid() == 0:  # root reads files whatever their mode: deny it the way the OS would
+        read_bytes = Path.read_bytes
+
+        def denied(self):
+            if self == secret:
+                raise PermissionError(13, "Permission denied", str(self))
+            return read_bytes(self)
+
+        monkeypatch.setattr(Path, "read_bytes", denied)
+    summary = ingest([str(tmp_path)], engine, progress=False)
+    assert summary.failures == [(str(secret), "cannot read: Permission denied")]
+    assert summary.doc_ids == ["good.txt"]
+
+
+def test_run_bad_inputs_warcio_prints_nothing(tmp_path, engine, capfd):
+    raw = (CORPUS / "archive.warc.gz").read_bytes()
+    (tmp_path / "cut.warc.gz").write_bytes(raw[: int(len(raw) * 0.6)])
+    page = b"<html><body><p>Russian troops reinforced the 201st base in Tajikistan on Monday.</p></body></html>"
+    record = (b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://example.org/a page with spaces\r\n"
+              b"Content-Type: text/html\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n" % (len(page), page))
+    (tmp_path / "spaces.warc").write_bytes(record)  # warcio warns about the URI on stderr
+    (tmp_path / "nopages.warc").write_bytes(record.replace(b"text/html", b"image/png"))
+    summary = ingest([str(tmp_path / n) for n in ("cut.warc.gz", "spaces.warc", "nopages.warc")], engine, progress=False)
+    assert [(Path(o).name, r) for o, r in summary.failures] == [
+        ("cut.warc.gz", "truncated or damaged archive: record 3 is cut short (1085 of 2039 bytes)"),
+        ("nopages.warc", "no HTML or text page among its 1 record(s)"),
+    ]
+    assert "spaces.warc#1" in summary.doc_ids
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""

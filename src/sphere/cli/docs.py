@@ -8,13 +8,18 @@ from enum import StrEnum
 
 import typer
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..segment.furniture import furniture_spans, without_furniture
 from ..store import models as m
 from ..store.documents import DocumentFilter, list_documents, load_document
+from ..types import UNIT_KINDS
 from .app import DbOption, app, console, engine_for, err_console
+
+UnitKind = StrEnum("UnitKind", [(k, k) for k in UNIT_KINDS])
+DocOption = "Document id as `sphere docs` lists it: its file name (its path when the name is taken), NAME#N for the Nth document of a JSON Lines file, feed or archive, or the URL of a fetched page."
 
 
 class Format(StrEnum):
@@ -45,13 +50,21 @@ def docs(
     outlet: str = typer.Option(None, help="Only documents of this outlet (name or id, partial)."),
     since: str = typer.Option(None, help="Published on or after YYYY-MM-DD."),
     until: str = typer.Option(None, help="Published on or before YYYY-MM-DD."),
-    kind: str = typer.Option(None, help="Only documents with a unit of this kind: article, comment, forum-post, clipping."),
+    kind: UnitKind = typer.Option(None, help="Only documents with a unit of this kind.", show_default=False),
     db: str = DbOption,
 ) -> None:
-    """List stored documents with their outlet, date and units."""
+    """List stored documents with their outlet, date and units, oldest first (undated last)."""
     engine = engine_for(db)
-    f = DocumentFilter(outlet, parse_day(since, "--since"), parse_day(until, "--until"), kind)
-    table = Table("document", "published", "outlet", "title", "units", "extractor")
+    f = DocumentFilter(outlet, parse_day(since, "--since"), parse_day(until, "--until"), kind.value if kind else None)
+    wide = console.width >= 110  # the extractor (also in `sphere show`) only when there is room
+    table = Table(  # ids and dates are never cut (they are what a user types next)
+        Column("document", overflow="fold", min_width=18, max_width=None if wide else 22),
+        Column("published", no_wrap=True, min_width=10),
+        Column("outlet", overflow="fold", max_width=14 if not wide else 22),
+        Column("title", overflow="fold", max_width=None if wide else 24),
+        Column("units", no_wrap=True, justify="right", min_width=5),
+        *([Column("extractor", overflow="fold", max_width=11)] if wide else []),
+    )
     with Session(engine) as session:
         names = outlet_names(session)
         counts = dict(
@@ -62,16 +75,16 @@ def docs(
                 escape(row.id),
                 str(row.published or ""),
                 escape(names.get(row.outlet_id or "", "")),
-                escape(short(row.title, 50)),
+                escape(short(row.title, 60)),
                 str(counts.get(row.id, 0)),
-                row.extractor,
+                *([row.extractor] if wide else []),
             )
     console.print(table)
 
 
 @app.command()
-def show(doc: str = typer.Argument(..., help="Document id (its file name)."), db: str = DbOption) -> None:
-    """Show one document: its metadata and its units, with kinds and dates."""
+def show(doc: str = typer.Argument(..., help=DocOption), db: str = DbOption) -> None:
+    """Show one document: its metadata and its units, with kinds, dates and the start of their text (furniture left out)."""
     engine = engine_for(db)
     with Session(engine) as session:
         d = load_document(session, doc)
@@ -92,21 +105,26 @@ def show(doc: str = typer.Argument(..., help="Document id (its file name)."), db
         meta.add_row(f"[bold]{key}[/bold]", escape(str(value or "")))
     console.print(meta)
     table = Table("unit", "kind", "published", "author", "outlet", "chars", "text")
+    furniture = furniture_spans(d.text, d.units)
     for u in d.units:
+        text = without_furniture(d.text, u.start, u.end, furniture.get(u.unit_id, ()))
         table.add_row(
             u.unit_id, u.kind, str(u.published or ""), escape(u.author or ""), escape(u.outlet or ""),
-            f"{u.start}-{u.end}", escape(short(d.text[u.start : u.end], 80)),
+            f"{u.start}-{u.end}", escape(short(text, 80)),
         )
     console.print(table)
 
 
 @app.command()
 def units(
-    doc: str = typer.Option(None, help="Only this document's units."),
-    format: Format = typer.Option(Format.table, "--format", help="table, or jsonl for scripts."),
+    doc: str = typer.Option(None, help="Only this document's units. " + DocOption),
+    format: Format = typer.Option(Format.table, "--format", help="table, or jsonl for scripts (one JSON object per line)."),
     db: str = DbOption,
 ) -> None:
-    """One row per unit: document, unit, kind, published, title, outlet, author, url, start, end, text."""
+    """One row per unit: document, unit, kind, published, title, outlet, author, url, start, end, text, furniture.
+
+    start and end are offsets into the document's stored text. text is the unit's text without its furniture (a subscription prompt or view counter between its paragraphs); furniture lists those lines as [start, end] offsets, so text is the stored text from start to end with them taken out.
+    """
     engine = engine_for(db)
     columns = ("document", "unit", "kind", "published", "title", "outlet", "author", "url", "start", "end")
     table = Table(*columns, "text")
@@ -119,12 +137,16 @@ def units(
             q = q.where(m.DocumentRow.id == doc)
         for doc_id in session.scalars(q):
             d = load_document(session, doc_id)
+            furniture = furniture_spans(d.text, d.units)
             for u in d.units:
+                spans = furniture.get(u.unit_id, ())
                 row = {
                     "document": d.doc_id, "unit": u.unit_id, "kind": u.kind,
                     "published": u.published.isoformat() if u.published else None,
                     "title": u.title, "outlet": u.outlet or d.outlet, "author": u.author,
-                    "url": u.url, "start": u.start, "end": u.end, "text": d.text[u.start : u.end],
+                    "url": u.url, "start": u.start, "end": u.end,
+                    "text": without_furniture(d.text, u.start, u.end, spans),
+                    "furniture": [list(sp) for sp in spans],
                 }
                 if format is Format.jsonl:
                     print(json.dumps(row, ensure_ascii=False))
@@ -137,7 +159,7 @@ def units(
 
 @app.command()
 def stats(db: str = DbOption) -> None:
-    """Counts of what is stored: documents, units by kind, mentions, events, links, failures."""
+    """Counts of what is stored: documents, units by kind, mentions, events, links, failures, and what is out of date."""
     engine = engine_for(db)
     table = Table("what", "count")
     with Session(engine) as session:
@@ -153,4 +175,22 @@ def stats(db: str = DbOption) -> None:
         table.add_row("evidence sentences", str(count(m.EvidenceRow)))
         table.add_row("reuse links", str(count(m.ReuseLinkRow)))
         table.add_row("ingest failures", str(count(m.IngestFailureRow)))
+        for what, n, fix in out_of_date(session):
+            if n:
+                table.add_row(f"[yellow]{what}[/yellow]", f"{n}  ({fix})")
     console.print(table)
+
+
+def out_of_date(session: Session) -> list[tuple[str, int, str]]:
+    """Documents an older segmenter split, and documents an analysis stage has not seen at its
+    current version: (what, how many, the command that fixes it)."""
+    from ..pipeline import STAGE_VERSIONS
+    from ..segment import SEGMENT_VERSION
+
+    old_units = session.scalar(
+        select(func.count()).select_from(m.DocumentRow)
+        .where((m.DocumentRow.segment_version.is_(None)) | (m.DocumentRow.segment_version != SEGMENT_VERSION))
+    ) or 0
+    stale = sum(1 for stages in session.scalars(select(m.DocumentRow.stages)) if (stages or {}) != STAGE_VERSIONS)
+    return [("documents of an older segmenter", old_units, "sphere resegment"),
+            ("documents awaiting analysis", stale, "sphere analyse")]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,10 @@ class MentionFormat(StrEnum):
     table = "table"
 
 
+# the kinds a mention has (sphere.kb.records.ENTITY_KINDS), as choices
+EntityKind = StrEnum("EntityKind", [(k, k) for k in ("state", "person", "igo", "armed-group", "organisation", "military-unit", "place")])
+
+
 def kb_name(code: str) -> str:
     """The knowledge base's name for a code, or '' (the KB is optional for display)."""
     from ..kb import load_kb
@@ -31,15 +36,15 @@ def kb_name(code: str) -> str:
 
 @app.command()
 def entities(
-    kind: str = typer.Option(None, help="state, person, igo, armed-group, organisation, military-unit, place"),
-    doc: str = typer.Option(None, help="Only mentions in this document."),
-    top: int = typer.Option(30, help="How many rows."),
+    kind: EntityKind = typer.Option(None, help="Only mentions of this kind (persons and units carry the code of the state they act for).", show_default=False),
+    doc: str = typer.Option(None, help="Only mentions in this document (its id as `sphere docs` lists it)."),
+    top: int = typer.Option(30, help="How many rows (0: all)."),
     db: str = DbOption,
 ) -> None:
     """Entities ranked by mentions: code, name, kind, mentions, documents."""
     engine = engine_for(db)
     with Session(engine) as session:
-        rows = rank_entities(session, kind=kind, doc=doc, top=top)
+        rows = rank_entities(session, kind=kind.value if kind else None, doc=doc, top=top or None)
     table = Table("code", "name", "kind", "mentions", "documents")
     for r in rows:
         table.add_row(r.code, kb_name(r.code), r.kind, str(r.mentions), str(r.documents))
@@ -89,7 +94,7 @@ def find_entity(query: str) -> EntityQuery | None:
 @app.command()
 def entity(
     code: str = typer.Argument(..., help="A code (RUS, CSTO, TALIBAN, PLACE:Bokhtar), a person or unit (Putin, 201st base), or an alias."),
-    limit: int = typer.Option(20, help="How many mentions to show."),
+    limit: int = typer.Option(20, help="How many mentions to show, in document order."),
     db: str = DbOption,
 ) -> None:
     """What an entity is, the aliases seen, its mentions with their sentences, and co-occurring entities."""
@@ -131,23 +136,28 @@ def sentence_around(text: str, start: int, end: int) -> str:
 @app.command("extract-entities")
 def extract_entities(
     paths: list[str] = typer.Argument(..., help="Files, folders or URLs, as for `sphere ingest`."),
-    format: MentionFormat = typer.Option(MentionFormat.jsonl, "--format"),
+    format: MentionFormat = typer.Option(MentionFormat.jsonl, "--format", help="jsonl (one JSON object per mention, for scripts) or table."),
 ) -> None:
     """Entity mentions of documents, without a database: one row per mention.
 
-    Columns: document, unit, start, end, text, code, kind, sector, identifier_text. Mentions
-    in page text outside the units (a title, labels) have unit "page".
+    Columns: document, unit, start, end, text, code, kind, sector, identifier_text. start and end are offsets into the document's text as `sphere ingest` stores it. Mentions in page text outside the units (a title, labels, furniture) have unit "page". Inputs that cannot be read (exit status 1) and units no model reads are reported on stderr.
     """
+    from ..ingest.run import scratch_documents
     from ..nlp import pipe_documents
     from ..nlp.export import COLUMNS, mention_row
-    from ..pipeline import read_documents
+
+    failed: list[str] = []
+
+    def report(origin: str, reason: str) -> None:
+        failed.append(origin)
+        err_console.print(f"[red]error:[/red] {escape(origin)}: {escape(reason)}", soft_wrap=True)
 
     table = Table(*COLUMNS)
     skipped = 0
-    for parsed in pipe_documents(read_documents(paths)):
+    for parsed in pipe_documents(scratch_documents(paths, on_failure=report)):
         skipped += len(parsed.skipped)
         for unit_id, reason in parsed.skipped:
-            err_console.print(f"{parsed.document.doc_id} {unit_id}: skipped ({reason})")
+            err_console.print(f"note: {escape(parsed.document.doc_id)} {unit_id}: skipped ({escape(reason)})", soft_wrap=True)
         for m in parsed.mentions():
             row = mention_row(m)
             if format is MentionFormat.jsonl:
@@ -158,3 +168,5 @@ def extract_entities(
         console.print(table)
     if skipped:
         err_console.print(f"{skipped} unit(s) skipped")
+    if failed:
+        raise typer.Exit(1)

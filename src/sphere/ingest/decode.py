@@ -6,14 +6,17 @@ Order of the checks, each only engaging if the previous one did not decide:
 2. a byte-order mark -> UTF-8 / UTF-16 / UTF-32 as it says;
 3. a binary signature (PNG, PDF, ZIP, GIF, JPEG, ...) or NUL / control bytes -> refused;
 4. strict UTF-8 -> accepted;
-5. bytes that are *mostly* UTF-8 (they hold valid multi-byte sequences) or that were declared
-   UTF-8 (JSON Lines, an HTTP header, a <meta charset>) but do not decode -> refused as invalid
-   UTF-8, naming the first bad byte: guessing a legacy code page for a damaged UTF-8 file would
-   store mojibake;
+5. bytes that are *mostly* UTF-8 (they hold valid multi-byte sequences) but do not decode ->
+   refused as invalid UTF-8, naming the first bad byte: guessing a legacy code page for a
+   damaged UTF-8 file would store mojibake;
 6. a declared legacy encoding that decodes -> accepted;
 7. charset-normalizer among the legacy encodings Sphere supports (cp1251, koi8-r, cp1252 /
    latin-1), accepted only when the result reads as words (non-ASCII letters inside words), so
-   random high bytes are refused rather than turned into Cyrillic.
+   random high bytes are refused rather than turned into Cyrillic. This also corrects a wrong
+   declaration (a cp1251 page whose <meta charset> or HTTP header says UTF-8, which is common):
+   bytes that are not mostly UTF-8 and read as words in a legacy code page are that code page,
+   whatever the page says;
+8. anything else declared UTF-8 -> refused as invalid UTF-8.
 
 Line ends are normalised to "\n" (as Python's text mode does), so offsets into the stored text
 match what `Path.read_text()` gives.
@@ -145,11 +148,14 @@ def decode_bytes(raw: bytes, origin: str, declared: str | None = None) -> Decode
     except UnicodeDecodeError:
         pass
     declared_codec = codec_name(declared)
-    if declared_codec == "utf-8" or mostly_utf8(raw):
+
+    def invalid_utf8(why: str) -> InputError:
         pos, reason = first_bad_byte(raw)
-        why = "declared UTF-8" if declared_codec == "utf-8" else "mostly UTF-8"
-        raise InputError(origin, f"invalid UTF-8 ({why}, but byte {pos} is bad: {reason}); re-save the file as UTF-8")
-    if declared_codec:
+        return InputError(origin, f"invalid UTF-8 ({why}, but byte {pos} is bad: {reason}); re-save the file as UTF-8")
+
+    if mostly_utf8(raw):
+        raise invalid_utf8("mostly UTF-8")
+    if declared_codec and declared_codec != "utf-8":
         try:
             return Decoded(normalise_newlines(raw.decode(declared_codec)), declared_codec)
         except UnicodeDecodeError:
@@ -159,4 +165,6 @@ def decode_bytes(raw: bytes, origin: str, declared: str | None = None) -> Decode
         text = str(match)
         if reads_as_words(text):
             return Decoded(normalise_newlines(text), codec_name(match.encoding) or match.encoding)
+    if declared_codec == "utf-8":
+        raise invalid_utf8("declared UTF-8")
     raise InputError(origin, "not valid UTF-8, and not readable as cp1251, koi8-r or latin-1 text")

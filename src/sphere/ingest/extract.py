@@ -75,7 +75,7 @@ def html_page(
         if isinstance(result, JobFailed):
             notes.append(f"trafilatura failed ({result}); used the fallback extractor")
         else:
-            notes.append("trafilatura found no text (very deep nesting or a huge text node?); used the fallback extractor")
+            notes.append("trafilatura found no main text (a short fragment, very deep nesting or a huge text node); used the fallback extractor")
         main = H.fallback_text(tree, comment_ids)
         extractor = "selectolax"
     if not main:

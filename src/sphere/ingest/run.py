@@ -1,6 +1,7 @@
 """The ingest stage end to end: inputs -> pages -> documents with units -> the store.
 
     ingest(inputs, engine, progress=True) -> IngestSummary
+    scratch_documents(inputs, on_failure) -> Iterator[Document]   the same, without a database
 
 Each document is stored in its own transaction as soon as it is segmented, so a run that is
 killed keeps everything committed before the kill, and running it again stores the rest: a
@@ -12,7 +13,8 @@ and the batch goes on.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,14 +22,14 @@ from sqlalchemy import Engine
 
 from ..errors import InputError
 from ..progress import progress_bar
-from ..segment import dated_by, segment_page
+from ..segment import SEGMENT_VERSION, dated_by, segment_page
 from ..segment.outlets import lookup_outlet
 from ..store.documents import clear_failures, failed_origins, record_failure, save_document
-from ..types import Page, SourceItem
+from ..types import Document, Page, SourceItem
 from .fetch import Fetcher
 from .limits import DEFAULT_MAX_SIZE, RAW_INLINE_MAX
 from .pages import make_pool, pipe
-from .sources import expand, is_url, read_inputs
+from .sources import is_url, read_inputs, walk
 
 
 @dataclass
@@ -70,8 +72,12 @@ def store_page(engine: Engine, item: SourceItem, page: Page, notes: list[str]) -
     keep_raw = len(item.raw) <= RAW_INLINE_MAX or path is None
     return save_document(
         engine, doc, outlet_id=ref.id if ref else None, keep_raw=keep_raw, raw_path=path,
-        date_source=dated_by(page, item, doc), notes=notes,
+        date_source=dated_by(page, item, doc), notes=notes, segment_version=SEGMENT_VERSION,
     )
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def default_workers() -> int:
@@ -91,11 +97,14 @@ def ingest(
     summary = IngestSummary()
     sync_outlets(engine)
     failed_before = failed_origins(engine)
-    sources = expand(inputs)
+    walked = walk(inputs)
+    sources = walked.sources
+    summary.notes.extend(walked.notes)
     fetcher = Fetcher()
     pool = make_pool(workers or default_workers(), timeout)
 
     def fail(origin: str, reason: str) -> None:
+        reason = one_line(reason)  # a library's message may run over several lines
         summary.failures.append((origin, reason))
         record_failure(engine, origin, reason)
         if on_failure:
@@ -131,8 +140,10 @@ def ingest(
                         summary.new += 1
                     else:
                         summary.unchanged += 1
+                        if doc_id not in (item.doc_id, item.origin):
+                            notes = [*notes, f"same bytes as the stored document {doc_id}: not stored again"]
                     summary.doc_ids.append(doc_id)
-                    summary.notes.extend((item.origin, note) for note in notes)
+                    summary.notes.extend((item.origin, one_line(note)) for note in notes)
                     if item.origin in failed_before:
                         clear_failures(engine, item.origin)
                 advance(item.origin)
@@ -140,3 +151,26 @@ def ingest(
         pool.close()
         fetcher.close()
     return summary
+
+
+def scratch_documents(
+    inputs: Sequence[str], on_failure: Callable[[str, str], None] | None = None, progress: bool = False,
+) -> Iterator[Document]:
+    """Documents read from files, folders or URLs through a throw-away store (no database
+    needed), in input order; what cannot be read goes to `on_failure(origin, reason)`."""
+    from sqlalchemy.orm import Session
+
+    from ..store.db import open_engine
+    from ..store.documents import load_document
+
+    with tempfile.TemporaryDirectory(prefix="sphere-scratch-") as tmp:
+        engine = open_engine(f"sqlite:///{Path(tmp) / 'scratch.db'}")
+        try:
+            summary = ingest(inputs, engine, progress=progress, on_failure=on_failure)
+            with Session(engine) as session:
+                for doc_id in dict.fromkeys(summary.doc_ids):
+                    doc = load_document(session, doc_id)
+                    if doc is not None:
+                        yield doc
+        finally:
+            engine.dispose()

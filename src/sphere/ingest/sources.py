@@ -8,16 +8,22 @@ length, a WARC record's length, an HTTP response's Content-Length and the bytes 
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import FetchError, InputError, TooLargeError
 from ..types import SourceItem
 from .fetch import Fetcher, Response
 from .limits import too_large
+from .media import FEED_TYPES, charset_of, looks_like_feed, looks_like_html, media_of
+from .warc import read_warc
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -41,33 +47,42 @@ def suffix_of(path: Path) -> str:
     return path.suffix.lower()
 
 
-def expand(inputs: Sequence[str]) -> list[str]:
-    """Files (folders walked recursively, hidden and unknown files skipped) and URLs, in order."""
+@dataclass(frozen=True)
+class Walk:
+    sources: list[str]  # files and URLs, in order
+    notes: list[tuple[str, str]]  # (folder, what was left out of it and why)
+
+
+def walk(inputs: Sequence[str]) -> Walk:
+    """Files (folders walked recursively, hidden and unknown files skipped) and URLs, in order;
+    a folder that gives nothing, or whose files of other types are left out, gets a note."""
     out: list[str] = []
+    notes: list[tuple[str, str]] = []
     for given in inputs:
         path = Path(given)
         if not is_url(given) and path.is_dir():
-            found = [
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and suffix_of(p) in ACCEPTED
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            out.extend(str(p) for p in found)
+            found, other = [], Counter()
+            for p in sorted(path.rglob("*")):
+                if any(part.startswith(".") for part in p.relative_to(path).parts) or not p.is_file():
+                    continue
+                if suffix_of(p) in ACCEPTED:
+                    found.append(str(p))
+                else:
+                    other[p.suffix.lower() or "(no extension)"] += 1
+            out.extend(found)
+            if other:
+                kinds = ", ".join(f"{n} {ext}" for ext, n in other.most_common(6))
+                notes.append((given, f"left out {sum(other.values())} file(s) of types Sphere does not read ({kinds})"))
+            if not found:
+                notes.append((given, f"no file Sphere reads in this folder (it reads {' '.join(ACCEPTED)})"))
         else:
             out.append(given)
-    return out
+    return Walk(out, notes)
 
 
-def looks_like_feed(raw: bytes) -> bool:
-    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and any(
-        tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
-    )
-
-
-def looks_like_html(raw: bytes) -> bool:
-    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head or b"<p>" in head
+def expand(inputs: Sequence[str]) -> list[str]:
+    """The files and URLs of `inputs`, in order (see `walk`)."""
+    return walk(inputs).sources
 
 
 def read_inputs(inputs: Sequence[str], max_size: int, fetcher: Fetcher) -> Stream:
@@ -82,9 +97,26 @@ def read_inputs(inputs: Sequence[str], max_size: int, fetcher: Fetcher) -> Strea
             yield InputError(given, f"cannot read: {type(exc).__name__}: {exc}")
 
 
-def read_path(path: Path, given: str, max_size: int, fetcher: Fetcher) -> Stream:
+def missing(path: Path) -> str | None:
+    """Why `path` is not a file Sphere can open, or None when it is a regular file."""
+    if path.is_symlink() and not path.exists():
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "symbolic link loop (the link points back to itself)"
+        return f"broken symbolic link (points to {os.readlink(path)}, which does not exist)"
     if not path.exists():
-        yield InputError(given, "no such file or folder")
+        return "no such file or folder"
+    if not path.is_file():
+        return "not a regular file (a pipe, socket or device): not read"
+    return None
+
+
+def read_path(path: Path, given: str, max_size: int, fetcher: Fetcher) -> Stream:
+    why = missing(path)
+    if why:
+        yield InputError(given, why)
         return
     suffix = suffix_of(path)
     try:
@@ -102,7 +134,7 @@ def read_path(path: Path, given: str, max_size: int, fetcher: Fetcher) -> Stream
     except OSError as exc:
         yield InputError(given, f"cannot read: {exc.strerror or exc}")
         return
-    if suffix in (".rss", ".atom") or (suffix == ".xml" and looks_like_feed(raw)):
+    if suffix in (".rss", ".atom") or (suffix not in TEXT_SUFFIXES and looks_like_feed(raw)):
         yield from read_feed(raw, path.name, given, max_size, fetcher)
         return
     media = "html" if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(raw)) else "text"
@@ -140,85 +172,6 @@ def read_jsonl(path: Path, given: str, max_size: int) -> Stream:
                 doc_id=f"{path.name}#{n}", origin=origin, raw=body.encode("utf-8"), media_type=media,
                 encoding="utf-8", **meta,
             )
-
-
-def charset_of(content_type: str | None) -> str | None:
-    m = re.search(r"charset=[\"']?([\w.:-]+)", content_type or "", re.I)
-    return m[1] if m else None
-
-
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
-
-
-def media_of(content_type: str | None, raw: bytes) -> str | None:
-    """"html", "text", "feed", or None when the content is not a document."""
-    ct = (content_type or "").split(";")[0].strip().lower()
-    if ct in ("text/html", "application/xhtml+xml"):
-        return "html"
-    if ct in ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml") or looks_like_feed(raw):
-        return "feed" if looks_like_feed(raw) else "html" if looks_like_html(raw) else None
-    if ct == "text/plain":
-        return "text"
-    if not ct or ct == "application/octet-stream":
-        return "html" if looks_like_html(raw) else "text"
-    return None
-
-
-def read_warc(path: Path, given: str, max_size: int) -> Stream:
-    """The HTML and text responses of a WARC (or ARC) file, gzipped or not.
-
-    warcio reads a record cut short by a truncated file without complaint, so each record's
-    bytes are counted against its declared length: the records before the cut are kept and the
-    cut is reported.
-    """
-    from warcio.archiveiterator import ArchiveIterator
-
-    n = 0
-    records = 0
-    try:
-        with path.open("rb") as fh:
-            for record in ArchiveIterator(fh, arc2warc=True):
-                records += 1
-                item = warc_item(record, path.name, given, n + 1, max_size)
-                raw_stream = record.raw_stream
-                raw_stream.read()  # the rest of the record, to see whether it is all there
-                if record.length is not None and raw_stream.tell() < record.length:
-                    yield InputError(
-                        given,
-                        f"truncated or damaged archive: record {records} is cut short "
-                        f"({raw_stream.tell()} of {record.length} bytes)",
-                    )
-                    return
-                if item is not None:
-                    n += 1
-                    yield item
-    except Exception as exc:  # warcio raises zlib, EOF and format errors of several kinds
-        what = "truncated or damaged archive" if records else "not a WARC file, or a damaged one"
-        yield InputError(given, f"{what} after {records} record(s): {type(exc).__name__}: {exc}")
-
-
-def warc_item(record, name: str, given: str, n: int, max_size: int) -> SourceItem | InputError | None:
-    """The document in one WARC record, or None when the record is not a page."""
-    if record.rec_type not in ("response", "resource"):
-        return None
-    if record.http_headers is not None:
-        status = record.http_headers.get_statuscode()
-        if status and not status.startswith("2"):
-            return None
-        ctype = record.http_headers.get_header("Content-Type")
-    else:
-        ctype = record.rec_headers.get_header("Content-Type")
-    origin = f"{given}#{n}"
-    if (record.length or 0) > max_size:
-        return too_large(origin, record.length, max_size)
-    raw = record.content_stream().read()
-    media = media_of(ctype, raw)
-    if media not in ("html", "text"):
-        return None  # images, scripts and feeds in an archive are not documents
-    return SourceItem(
-        doc_id=f"{name}#{n}", origin=origin, raw=raw, media_type=media,
-        url=record.rec_headers.get_header("WARC-Target-URI"), encoding=charset_of(ctype),
-    )
 
 
 def feed_outlet(title: str | None) -> str | None:
@@ -271,6 +224,8 @@ def read_feed(raw: bytes, name: str, given: str, max_size: int, fetcher: Fetcher
         for item in read_url(link, max_size, fetcher, follow_feeds=False):
             if isinstance(item, SourceItem):
                 item = SourceItem(**{**item.__dict__, **{k: v for k, v in meta.items() if v and k != "url"}})
+            else:  # the feed item is what the user gave: name it, and the link that failed
+                item = type(item)(origin, f"its link {link}: {item.reason}")
             yield item
 
 

@@ -6,9 +6,15 @@
 Plain text copied from a web page is segmented by classifying its lines (`lines`) and reading
 the page genre from them (`text`: news with comments, forum thread, clipping blog, article);
 HTML arrives with its article and comment spans found by the extractor (`html`), and a forum
-or clipping page in HTML goes through the text segmenter too.
+or clipping page in HTML goes through the text segmenter too. Furniture between a unit's
+lines is listed by `furniture.furniture_spans` (what reads a unit leaves it out).
 """
 
 from .document import dated_by, pipe, segment_page
 
-__all__ = ["segment_page", "pipe", "dated_by"]
+# Bump when the units of some page change (boundaries, kinds, dates, authors, outlets): stored
+# documents record the version that made their units, and `sphere resegment` redoes older ones.
+# 2: furniture inside units (segment.furniture), comments without heads or "Reply" lines.
+SEGMENT_VERSION = "2"
+
+__all__ = ["SEGMENT_VERSION", "segment_page", "pipe", "dated_by"]

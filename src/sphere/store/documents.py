@@ -61,6 +61,7 @@ def save_document(
     raw_path: str | None = None,
     date_source: str | None = None,
     notes: list[str] | None = None,
+    segment_version: str | None = None,
 ) -> tuple[Saved, str]:
     """Store a document and its units in one transaction; (status, stored id).
 
@@ -95,6 +96,7 @@ def save_document(
                 date_source=date_source if doc.published else None,
                 notes=notes or None,
                 stages={},
+                segment_version=segment_version,
             )
         )
         session.flush()
@@ -161,6 +163,54 @@ def _same_clipping(title: str | None, url: str | None):
     if url:
         conds.append(UnitRow.url == url)
     return or_(*conds) if conds else None
+
+
+def outdated_documents(session: Session, version: str, doc_ids: list[str] | None = None,
+                       force: bool = False) -> list[str]:
+    """Documents whose units an older segmenter made (all of them, or of `doc_ids`, with `force`)."""
+    q = select(DocumentRow.id).order_by(DocumentRow.id)
+    if doc_ids is not None:
+        q = q.where(DocumentRow.id.in_(doc_ids))
+    if not force:
+        q = q.where(or_(DocumentRow.segment_version.is_(None), DocumentRow.segment_version != version))
+    return list(session.scalars(q))
+
+
+UNIT_FIELDS = ("unit_id", "kind", "start", "end", "published", "author", "title", "outlet", "url")
+
+
+def replace_units(engine: Engine, doc: Document, version: str, outlet_id: str | None = None,
+                  date_source: str | None = None) -> bool:
+    """Give a stored document the units (and the metadata it lacked) of a new segmentation of its
+    own text, in one transaction; True when its units changed.
+
+    Changed units void the document's analysis (its stage versions are cleared, so the next
+    analysis redoes mentions, events and reuse links for it); metadata already stored is kept,
+    and only what it lacked (title, author, URL, outlet, date) is filled in.
+    """
+    with Session(engine) as session, session.begin():
+        row = session.get(DocumentRow, doc.doc_id)
+        if row is None:
+            raise KeyError(doc.doc_id)
+        old = [tuple(getattr(u, f) for f in UNIT_FIELDS) for u in load_units(session, doc.doc_id)]
+        new = [tuple(getattr(u, f) for f in UNIT_FIELDS) for u in sorted(doc.units, key=lambda u: u.start)]
+        changed = old != new
+        if changed:
+            session.execute(delete(UnitRow).where(UnitRow.doc_id == doc.doc_id))
+            if doc.units:
+                session.execute(insert(UnitRow), [unit_values(doc.doc_id, u) for u in doc.units])
+            row.stages = {}
+        for field in ("title", "author", "url"):
+            if getattr(row, field) is None and getattr(doc, field) is not None:
+                setattr(row, field, getattr(doc, field))
+        if row.outlet_id is None and doc.outlet:
+            row.outlet_id = ensure_outlet(session, doc.outlet, outlet_id)
+        if row.published is None and doc.published is not None:
+            row.published, row.date_source = doc.published, date_source
+            session.execute(update(UnitRow).where(UnitRow.doc_id == doc.doc_id, UnitRow.published.is_(None))
+                            .values(published=doc.published))
+        row.segment_version = version
+    return changed
 
 
 def unit_values(doc_id: str, u: Unit) -> dict:

@@ -80,6 +80,9 @@ class DocumentRow(Base):
     notes: Mapped[list | None] = mapped_column(JSON)  # ingest warnings, e.g. the fallback extractor
     # Which analysis stages have run on it, and at which version: {"nlp": "1", "events": "1"}.
     stages: Mapped[dict | None] = mapped_column(JSON, default=dict)
+    # The segmenter version that made its units (sphere.segment.SEGMENT_VERSION; NULL: version
+    # 1, before it was recorded); `sphere resegment` redoes older ones. Migration 0007.
+    segment_version: Mapped[str | None] = mapped_column(String(20))
 
 
 class UnitRow(Base):
