@@ -210,3 +210,9 @@ def test_training_and_praise(events_of, text, etype, actors, recipients):
 def test_attempted_attacks_count_but_attempted_deals_do_not(events_of):
     assert [e.event_type for e in events_of("The Taliban tried to attack Tajik border posts on Monday.")] == ["ASSAULT"]
     assert not [e for e in events_of("Kazakhstan tried to broker a deal between Russia and Turkey.") if e.event_type == "AGREE"]
+
+
+def test_an_attack_told_by_its_nominal_and_its_verb_is_one_event(events_of):
+    events = events_of("The suicide bombing in Kabul on Thursday, claimed by the Taliban, killed 30 people.")
+    ev = only(events, "ASSAULT")
+    assert codes(ev.actors) == {"TALIBAN"} and ev.date == "2021-07-29"

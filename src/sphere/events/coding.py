@@ -147,6 +147,22 @@ def fold_adjuncts(pairs: list[tuple[Candidate, Event]]) -> list[Event]:
                                    enddate=ve.enddate or e.enddate, location=ve.location or e.location))
             folded.add(i)
             break
+    # "The suicide bombing ..., claimed by X, killed 170 people": the verb whose subject is the
+    # attack nominal tells the same attack; the nominal keeps the actor, the verb adds victims
+    for i, (v, ve) in enumerate(pairs):
+        if v.nominal or i in folded:
+            continue
+        for j, (n, ne) in enumerate(pairs):
+            if j == i or j in folded or not n.nominal or ne.event_type != ve.event_type:
+                continue
+            if n.trigger.head.i == v.head.i and n.trigger.dep_ in ("nsubj", "nsubjpass"):
+                known = codes(ne.actors) | codes(ne.recipients)
+                extra = tuple(p for p in ve.recipients if p.code not in known)
+                pairs[j] = (n, replace(ne, recipients=ne.recipients + extra, date=ne.date or ve.date,
+                                       date_precision=ne.date_precision if ne.date else ve.date_precision,
+                                       location=ne.location or ve.location))
+                folded.add(i)
+                break
     for i, (_c, e) in enumerate(pairs):
         if i not in folded:
             out.append(e)
