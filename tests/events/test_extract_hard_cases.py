@@ -216,3 +216,8 @@ def test_an_attack_told_by_its_nominal_and_its_verb_is_one_event(events_of):
     events = events_of("The suicide bombing in Kabul on Thursday, claimed by the Taliban, killed 30 people.")
     ev = only(events, "ASSAULT")
     assert codes(ev.actors) == {"TALIBAN"} and ev.date == "2021-07-29"
+
+
+def test_ethnic_groups_are_not_their_kin_state(events_of):
+    ev = only(events_of("Ethnic Uzbeks in Kyrgyzstan demonstrated in Bishkek on Monday."), "PROTEST")
+    assert codes(ev.actors) == {"KGZ"}

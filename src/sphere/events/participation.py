@@ -120,7 +120,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         # "banned in Russia", "arrested in Tajikistan": the state where it was done did it
         for o in prep_objects(head, {"in"}):
             actors.extend(phrase_participants(o, tm, allow_places=True))
-    if not actors and (entry.event == "ASSAULT" or "investigate" in entry.mode) and not speaker:
+    if not actors and (entry.event in ("ASSAULT", "PROTEST") or "investigate" in entry.mode) and not speaker:
         # "three servicemen were killed by a roadside bomb outside the Iraqi city of Basra", "a
         # minefield explosion near Samarra killed two youths": an attack by no one named is coded
         # to the state where it happened (PLOVER GSR practice)

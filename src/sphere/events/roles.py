@@ -115,12 +115,15 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
 
 
 def is_pro_anti(t) -> bool:
-    """'pro-Iranian', 'anti-Syria', 'post-Soviet', 'former Soviet states': a side or a past, not an actor."""
+    """'pro-Iranian', 'anti-Syria', 'post-Soviet', 'former Soviet states', 'ethnic Uzbeks': a side,
+    a past or a people, not a state acting."""
     doc = t.doc
     if t.lower_.startswith(("pro-", "anti-", "post-", "ex-")):
         return True
     if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("pro", "anti", "post", "ex"):
         return True
+    if t.i >= 1 and doc[t.i - 1].lower_ in ("ethnic", "ethnically"):
+        return True  # "ethnic Albanians in Serbia": a people, not the Albanian state
     return t.i >= 1 and doc[t.i - 1].lower_ == "former" and t.head.lemma_.lower() in ("state", "republic", "country", "nation")
 
 
