@@ -104,3 +104,13 @@ def test_events_parquet_needs_a_file(tmp_path, runner):
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     result = runner.invoke(app, ["events", "--db", url, "--format", "parquet"])
     assert result.exit_code == 2
+
+
+@pytest.mark.slow
+def test_events_parquet_to_a_file(database, runner, tmp_path):
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "events.parquet"
+    result = runner.invoke(app, ["events", "--db", database, "--format", "parquet", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert pq.read_table(out).num_rows >= 3
