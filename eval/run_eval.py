@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Sphere's event evaluation on the development sets, end to end through the real CLI.
 
-    .venv/bin/python eval/run_eval.py [--only seeds|gsr] [--write]
+    .venv/bin/python eval/run_eval.py [--only seeds|gsr|heldout] [--write]
 
 seeds: `sphere extract ../shared/seeds --format jsonl`, scored by
        `../shared/tools/score_events.py --gold ../shared/gold/seeds_events.jsonl --docs ../shared/seeds`;
 gsr:   `../shared/tools/gsr_prepare.py ../shared/gold/plover_gsr_dev.jsonl TMP`, extracted the same
-       way, scored with `--states-only` (one gold event per sentence: read recall).
+       way, scored with `--states-only` (one gold event per sentence: read recall);
+heldout: eval/heldout/docs against eval/heldout/gold.jsonl (written by someone who had not read
+       the extractor: a measure, not a target; only run when asked with --only heldout).
 
 Prints the figures as JSON; with --write also stores them in eval/results.json. The floors that
 the test suite holds them to are in eval/floors.json (tests/eval/test_floors.py).
@@ -70,19 +72,30 @@ def eval_gsr(tmp: Path) -> dict:
     return {**figures, **run}
 
 
+def eval_heldout(tmp: Path) -> dict:
+    heldout = REPO / "eval" / "heldout"
+    pred = tmp / "heldout_pred.jsonl"
+    run = extract(heldout / "docs", pred)
+    figures = score(heldout / "gold.jsonl", pred, heldout / "docs")
+    return {**figures, **run}
+
+
 def evaluate(only: str | None = None) -> dict:
+    """The dev-set figures (seeds and GSR); the held-out set only when asked by name."""
     out = {}
     with tempfile.TemporaryDirectory(prefix="sphere-eval-") as tmp:
         if only in (None, "seeds"):
             out["seeds"] = eval_seeds(Path(tmp))
         if only in (None, "gsr"):
             out["gsr"] = eval_gsr(Path(tmp))
+        if only == "heldout":
+            out["heldout"] = eval_heldout(Path(tmp))
     return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=["seeds", "gsr"])
+    ap.add_argument("--only", choices=["seeds", "gsr", "heldout"])
     ap.add_argument("--write", action="store_true", help="store the figures in eval/results.json")
     a = ap.parse_args()
     figures = evaluate(a.only)
