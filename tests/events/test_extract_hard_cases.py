@@ -221,3 +221,10 @@ def test_an_attack_told_by_its_nominal_and_its_verb_is_one_event(events_of):
 def test_ethnic_groups_are_not_their_kin_state(events_of):
     ev = only(events_of("Ethnic Uzbeks in Kyrgyzstan demonstrated in Bishkek on Monday."), "PROTEST")
     assert codes(ev.actors) == {"KGZ"}
+
+
+def test_passive_delivery_is_by_the_topic_of_the_text(events_of):
+    text = ("Russia keeps its promises to its allies. On Thursday new armoured vehicles were "
+            "handed over to Tajikistan at a ceremony in Dushanbe.")
+    ev = only(events_of(text), "AID")
+    assert codes(ev.actors) == {"RUS"} and codes(ev.recipients) == {"TJK"} and ev.date == "2021-07-29"

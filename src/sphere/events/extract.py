@@ -41,6 +41,7 @@ from .predicates import Candidate, find_candidates, lemma
 from .roles import (
     agent_heads,
     children,
+    is_passive,
     phrase_participants,
     speaker_of,
     subject_heads,
@@ -113,8 +114,10 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     pending: list[tuple[int, int]] = []  # (index, sentences since) of events still without a date of the text's
     for sent in pu.doc.sents:
         if sent.start not in wanted:
+            tm.topic = main_subject(sent, tm) or tm.topic
             continue
         found, told, said = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads)
+        tm.topic = main_subject(sent, tm) or tm.topic
         # "Mr Putin told a summit ... [next sentence] Mr Putin said on Friday ...": a statement or
         # meeting left undated is dated by its speaker's dated words in the very next sentence
         for k, _age in pending:
@@ -212,6 +215,15 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
     return fold_adjuncts(pairs), told, said
 
 
+def main_subject(sent, tm: TokenMentions) -> tuple:
+    """The states or groups a sentence's main clause is about ("Russia has shown once more ...")."""
+    for s in subject_heads(sent.root):
+        found = phrase_participants(s, tm)
+        if found:
+            return found
+    return ()
+
+
 def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMentions, kb, options: Options,
                     owners, by_owner, orphans, pub, span: tuple[int, int], previous: DateValue | None = None,
                     content: tuple | list = (), estimated: bool = False, sentence_dates: list = ()) -> Event | None:
@@ -220,12 +232,20 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         return None  # "China traditionally conducts exercises": a practice, not an event
     if c.entry.event in ("SUPPORT", "AID") and not c.nominal and c.trigger.tag_ == "VBN" and c.trigger.dep_ in ("acl", "amod"):
         return None  # "forces backed by airstrikes", "the Soviet-backed government": a description
+    if c.entry.passive_only and {a.lower_ for a in c.head.children if a.dep_ == "auxpass"} <= {"is", "are", "'s", "'re"} and not any(
+        a.dep_ == "aux" for a in c.head.children
+    ):
+        return None  # "the base, which is stationed in Dushanbe": a state of affairs, not a move
     evidence = Evidence(parsed.document.doc_id, pu.unit.unit_id, parsed.document.text[lo:hi], lo, hi)
     speaker, reporter = speaker_of(c.head, tm, lex.reporting_verbs)
     st = clause_status(c.head, c.trigger, lex, reported=reporter is not None)
     if c.nominal and c.head.i == c.trigger.i:
         st = governing_status(c, lex, reporter is not None) or st
     actors, recipients = participants_of(c, tm, speaker)
+    if not actors and c.entry.event == "AID" and is_passive(c.head) and not agent_heads(c.head) and tm.topic:
+        # "Russia stands by its friends. ... equipment was handed over to Tajik border troops":
+        # a passive delivery with no agent is by the one the text was just talking about
+        actors = tuple(p for p in tm.topic if p.code not in codes(recipients)) or actors
     if c.entry.requires_official and not is_official(actors, c.head):
         return None
     if reporter is not None and not speaker and st.status in ("future", "hypothetical") and commentator(reporter):

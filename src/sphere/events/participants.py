@@ -50,6 +50,7 @@ class TokenMentions:
         return cls(by_token, tuple(mentions), offset, state_of)
 
     window: tuple[int, int] | None = None  # document offsets: mentions outside are ignored
+    topic: tuple[Participant, ...] = ()  # who the previous sentence was about (its main subject)
 
     def of(self, token) -> Mention | None:
         m = self.by_token.get(token.i)
