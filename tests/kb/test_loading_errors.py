@@ -34,6 +34,8 @@ def test_kb_data_copy_loads(data_copy):
 
 @pytest.mark.parametrize(("file", "line", "message"), [
     ("igos.yaml", "- {code: XYZ, name: Nothing}", "lacks source"),
+    ("slang.yaml", "- {code: ZZZ, words: [Zeds], source: x}", "slang.yaml row 4: unknown state 'ZZZ'"),
+    ("slang.yaml", "- {code: RUS, words: [Russkies]}", "lacks source"),
     ("places.yaml", "- {name: Nowhere, type: city, lat: 95, lon: 10, source: x}", "lat 95.0 is outside"),
     ("places.yaml", "- {name: Nowhere, type: city, source: x}", "has no coordinates"),
     ("installations.yaml", "- {name: X Base, kind: military-unit, owner: ZZZ, country: TJK, lat: 1, lon: 1, source: x}", "unknown owner 'ZZZ'"),

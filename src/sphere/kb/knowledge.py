@@ -43,8 +43,9 @@ FUZZY_MIN_LENGTH = 5
 @dataclass(frozen=True)
 class SectorTerm:
     sector: str
-    institution: bool = False
-    title: bool = False
+    institution: bool = False  # a state's organ: "Defence Ministry"
+    title: bool = False  # a title before a name: "President"
+    igo_body: bool = False  # a body of an IGO: "Council of Foreign Ministers"
 
 
 @dataclass
@@ -164,7 +165,7 @@ class KnowledgeBase:
 def _load_sector_terms(kb: KnowledgeBase) -> None:
     file = "sector_terms.yaml"
     for row_no, row in read_rows(data_path(file), ("sector", "terms")):
-        term = SectorTerm(str(row["sector"]), bool(row.get("institution")), bool(row.get("title")))
+        term = SectorTerm(str(row["sector"]), bool(row.get("institution")), bool(row.get("title")), bool(row.get("igo_body")))
         kb.russian_sector_terms += [(w, term.sector) for w in as_list(row.get("ru"), file, row_no, "ru")]
         for text in as_list(row["terms"], file, row_no, "terms"):
             key = alias_key(text)
@@ -174,6 +175,7 @@ def _load_sector_terms(kb: KnowledgeBase) -> None:
                 old.sector if old else term.sector,
                 term.institution or bool(old and old.institution),
                 term.title or bool(old and old.title),
+                term.igo_body or bool(old and old.igo_body),
             )
 
 

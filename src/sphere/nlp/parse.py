@@ -31,10 +31,11 @@ from ..kb import load_kb
 from ..segment.furniture import furniture_spans, masked
 from ..types import Document, Mention, Unit
 from .chunks import chunk_bounds, join_docs
+from .doc_context import DocumentContext, collect_context
 from .english import load_nlp
 from .language import cyrillic_stretches, detect_language
 from .parsed import ParsedDocument, ParsedUnit
-from .resolve import DocumentContext, collect_context, unit_mentions
+from .resolve import unit_mentions
 from .russian import russian_mentions
 
 ENGLISH_PIPELINE_LANGS = frozenset({"en", "fr", "de", "es", "it", "pt", "tr", "nl", "pl", "id", "az", "cs", "ro"})
@@ -121,7 +122,7 @@ def finish_document(document: Document, plans: list[UnitPlan]) -> ParsedDocument
     kb = load_kb()
     ctx = DocumentContext()
     docs = {id(p): join_docs(p.docs) for p in plans if p.route == "english"}
-    collect_context(list(docs.values()), kb, ctx)
+    collect_context([(docs[id(p)], p.unit.start) for p in plans if id(p) in docs], kb, ctx)
     units, skipped, outside = [], [], []
     for p in plans:
         if p.outside:

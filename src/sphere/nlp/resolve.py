@@ -8,6 +8,7 @@
                 person -> the office held at the unit's date (or named by a title before it);
                 demonym -> the state, with the sector of the noun it modifies
     merge       "Russian Defence Ministry", "Ministry of Defense of Uzbekistan" -> one mention
+    refer       a bare ministry, an IGO's body, a bracketed acronym: by the document (references.py)
     unknown     a PERSON the KB does not know, after "<demonym> <title>" -> that state
                 ("French President Jacques Chirac" -> FRA, GOV); other unknown names are kept
                 with code None
@@ -17,7 +18,6 @@ Mentions come out sorted and non-overlapping, in document offsets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -34,7 +34,11 @@ from .context import (
     trim,
     used_as_location,
 )
+from .doc_context import DocumentContext
+from .drafts import Draft, select
+from .references import bare_institutions, bracket_definitions, defined_acronym, igo_bodies
 from .ruler import BLOCKED_KEY
+from .words import words
 
 NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 # what a name the KB does not know exactly may be, by transliteration: the model's label is
@@ -42,37 +46,7 @@ NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "
 # (NORP is left out: demonyms are matched exactly, "Central Asian" is not "Central Asia")
 FUZZY_ROLES = dict.fromkeys(("PERSON", "ORG", "GPE", "LOC", "FAC"), ("person", "place", "igo", "group", "org", "unit"))
 # nouns after a demonym that make it a language, not the state ("poor Russian grammar")
-LANGUAGE_NOUNS = frozenset({
-    "language", "languages", "grammar", "speaker", "speakers", "speaking", "translation",
-    "spelling", "word", "words", "dialect", "alphabet", "script", "lessons", "classes",
-    "literature", "textbooks", "subtitles", "version", "edition", "original",
-})
-STATE_ROLES = frozenset({"name", "demonym", "capital", "organ"})
-
-
-@dataclass
-class DocumentContext:
-    """What the whole document says, for names that depend on it: a bare surname is the person
-    named in full elsewhere in the document; "Kant" may be the base when the base is named."""
-
-    persons: dict[str, Person] = field(default_factory=dict)  # surname key -> person named in full
-    units: set[str] = field(default_factory=set)  # UNIT: codes named in full
-
-
-@dataclass
-class Draft:
-    start: int  # token indices in the unit's Doc
-    end: int
-    code: str | None
-    kind: str
-    sector: str | None = None
-    identifier: str | None = None
-    label: str | None = None
-    note: str | None = None  # "former president (left office ...)"
-
-    @property
-    def resolved(self) -> bool:
-        return self.code is not None
+LANGUAGE_NOUNS = words("language_nouns")
 
 
 def candidates(span: Span, kb: KnowledgeBase, label: str | None = None) -> tuple[AliasTarget, ...]:
@@ -116,8 +90,8 @@ def person_draft(span: Span, person: Person, day: date | None, title_state: str 
 class UnitResolver:
     """Resolves the entities of one unit's Doc; `drafts` accumulate in token order."""
 
-    def __init__(self, doc: Doc, kb: KnowledgeBase, ctx: DocumentContext, day: date | None):
-        self.doc, self.kb, self.ctx, self.day = doc, kb, ctx, day
+    def __init__(self, doc: Doc, kb: KnowledgeBase, ctx: DocumentContext, day: date | None, offset: int = 0):
+        self.doc, self.kb, self.ctx, self.day, self.offset = doc, kb, ctx, day, offset
         self.state_tokens: dict[int, str] = {}  # token index -> state code of a state word there
         for ent in doc.ents:
             targets = candidates(ent, kb) if ent.kb_id_ else ()
@@ -143,12 +117,21 @@ class UnitResolver:
             draft = self.resolve_span(span, ent.label_, bool(ent.kb_id_))
             if draft is not None:
                 drafts.append(draft)
-        return drafts
+        # names that refer through the rest of the document (references.py)
+        drafts = select(drafts)
+        covered = {i for d in drafts if d.resolved for i in range(d.start, d.end)}
+        drafts += bare_institutions(self.doc, covered, self.kb, self.ctx, self.offset)
+        covered = {i for d in drafts if d.resolved for i in range(d.start, d.end)}
+        drafts += igo_bodies(self.doc, covered, drafts, self.kb)
+        return bracket_definitions(self.doc, select(drafts), self.kb, self.ctx)
 
     def resolve_span(self, span: Span, label: str, from_kb: bool) -> Draft | None:
         kb = self.kb
-        targets = candidates(span, kb, label)
         tag = "KB" if from_kb else label
+        defined = defined_acronym(span, self.ctx, tag)  # the document's own definition first
+        if defined is not None:
+            return defined
+        targets = candidates(span, kb, label)
         if not targets:
             return self.unknown(span, label)
         roles = {t.role for t in targets}
@@ -239,36 +222,6 @@ class UnitResolver:
         return None
 
 
-def select(drafts: list[Draft]) -> list[Draft]:
-    """Non-overlapping drafts: resolved before unresolved, then longer before shorter."""
-    ranked = sorted(drafts, key=lambda d: (not d.resolved, -(d.end - d.start), d.start))
-    taken: list[Draft] = []
-    used: set[int] = set()
-    for d in ranked:
-        tokens = set(range(d.start, d.end))
-        if tokens & used:
-            continue
-        used |= tokens
-        taken.append(d)
-    return sorted(taken, key=lambda d: d.start)
-
-
-def collect_context(docs: list[Doc], kb: KnowledgeBase, ctx: DocumentContext) -> None:
-    """Persons named in full (two words or more) and units named in full, over a document."""
-    for doc in docs:
-        for ent in doc.ents:
-            if not ent.kb_id_:
-                continue
-            for t in kb.alias_targets.get(ent.kb_id_, ()):
-                if t.role == "person" and len(ent) > 1:
-                    person = kb.persons[t.ref.removeprefix("person:")]
-                    for alias in person.aliases:
-                        if " " not in alias:
-                            ctx.persons.setdefault(alias_key(alias), person)
-                elif t.role == "unit":
-                    ctx.units.add(t.ref)
-
-
 def is_credit(doc: Doc, start: int, end: int) -> bool:
     """A photo or source credit: a name alone in brackets closing a caption ("[Kremlin]");
     credits name outlets, not actors (annotation rule)."""
@@ -279,24 +232,15 @@ def is_credit(doc: Doc, start: int, end: int) -> bool:
 
 def unit_mentions(doc: Doc, unit: Unit, offset: int, kb: KnowledgeBase, ctx: DocumentContext,
                   day: date | None) -> list[Mention]:
-    drafts = [d for d in select(UnitResolver(doc, kb, ctx, day).resolve()) if not is_credit(doc, d.start, d.end)]
+    resolver = UnitResolver(doc, kb, ctx, day, offset)
+    drafts = [d for d in select(resolver.resolve()) if not is_credit(doc, d.start, d.end)]
     out = []
     for d in drafts:
         span = doc[d.start:d.end]
-        out.append(make_mention(
+        out.append(Mention(
             doc_id=unit.doc_id, unit_id=unit.unit_id,
             start=offset + span.start_char, end=offset + span.end_char, text=span.text,
             code=d.code, kind=d.kind, sector=d.sector, identifier_text=d.identifier, label=d.label,
             note=d.note,
         ))
     return out
-
-
-MENTION_FIELDS = frozenset(f.name for f in fields(Mention))
-
-
-def make_mention(**values) -> Mention:
-    """A Mention; `note` is kept when the record has the field (types.Mention may lack it)."""
-    if "note" not in MENTION_FIELDS:
-        values.pop("note", None)
-    return Mention(**values)

@@ -7,9 +7,10 @@ bases ("201st base"), old names ("Kurgan-Tyube").
 
 Matching is on lower-cased tokens; a match must then keep the alias's case where case matters:
 short acronyms only as written ("US" but not "us"), capitalised aliases only capitalised
-("Turkey" the state, not "turkey"), all-caps text allowed ("DUSHANBE --" datelines). Matches
-inside a blocked phrase (an outlet's name, "Russian roulette") are dropped, then the longest of
-overlapping matches wins. Each entity carries the alias key in `kb_id_` for the resolver.
+("Turkey" the state, not "turkey"), all-caps text allowed ("DUSHANBE --" datelines), and names
+of organs, units and organisations of three words or more in lower case too ("the central
+military district"). Matches inside a blocked phrase (an outlet's name, "Russian roulette") are
+dropped, unless the phrase is itself a KB name; then the longest of overlapping matches wins. Each entity carries the alias key in `kb_id_` for the resolver.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from spacy.util import filter_spans
 
 from ..kb import KnowledgeBase, load_kb
 from ..kb.normalise import alias_key, fold_accents
+from .words import words
 
 RULER_NAME = "sphere_kb_ruler"
 
@@ -31,14 +33,13 @@ ROLE_LABELS = {
     "short-unit": "GPE",
 }
 BLOCK = "BLOCK"
+# a name of this many words or more may be written in lower case ("the central military
+# district"): for organs, units and organisations, whose long names are no common phrase
+LOWER_NAME_TOKENS = 3
+LOWER_ROLES = frozenset({"organ", "unit", "igo", "group"})
 BLOCKED_KEY = "sphere_blocked"  # Doc.user_data: token ranges of blocked phrases
 # capitalised words that follow a place name without making it a person's first name
-PLACE_NOUNS = frozenset({
-    "airport", "province", "region", "valley", "oblast", "district", "river", "city", "street",
-    "square", "mountains", "lake", "pass", "gorge", "bridge", "palace", "university", "hotel",
-    "summit", "declaration", "agreement", "treaty", "process", "format", "forum", "conference",
-    "talks", "station", "base", "airbase", "port", "border", "dam", "region's", "state",
-})
+PLACE_NOUNS = words("place_nouns")
 
 
 def case_fits(alias: str, text: str, case_sensitive: bool) -> bool:
@@ -84,13 +85,16 @@ class KBRuler:
         spans, blocked = [], []
         for match_id, start, end in self.matcher(doc):
             if match_id == doc.vocab.strings[BLOCK]:
-                blocked.append((start, end))
+                if alias_key(doc[start:end].text) not in self.kb.alias_targets:
+                    blocked.append((start, end))  # an outlet named like an organ hides nothing
                 continue
             key = self.keys[match_id]
             targets = self.kb.alias_targets[key]
             text = doc[start:end].text
             forms = self.kb.surfaces[key]
-            if not any(case_fits(form, text, t.case_sensitive) for t in targets for form in forms):
+            if not any(case_fits(form, text, t.case_sensitive) for t in targets for form in forms) and not (
+                end - start >= LOWER_NAME_TOKENS and text.islower() and any(t.role in LOWER_ROLES for t in targets)
+            ):
                 continue
             if end - start == 1 and key in self.kb.given_names and self._first_name(doc, start):
                 continue

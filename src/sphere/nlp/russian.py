@@ -22,7 +22,6 @@ from functools import cache, lru_cache
 
 from ..kb import AliasTarget, KnowledgeBase, load_kb
 from ..types import Mention, Unit
-from .resolve import make_mention
 
 QUOTES = frozenset("«»\"“”„'‘’()")
 ORDINAL = re.compile(r"^(\d+)(-?[а-яё]{1,3})?$")
@@ -183,7 +182,7 @@ def _mention(unit: Unit, start: int, end: int, text: str, target: AliasTarget, k
     if target.role == "person":
         person = kb.persons[target.ref.removeprefix("person:")]
         office, note = person.office_at(day)
-        return make_mention(**base, code=office.acts_for, kind="person", sector=office.sector,
+        return Mention(**base, code=office.acts_for, kind="person", sector=office.sector,
                             identifier_text=person.name, note=note)
     ent = kb.entity(target.ref)
     if target.role in ("unit", "short-unit") and ent is not None:

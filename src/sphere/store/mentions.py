@@ -28,7 +28,7 @@ def save_mentions(session: Session, doc_id: str, mentions: Iterable[Mention], st
             identifier_text=m.identifier_text,
             label=m.label,
             lang=m.lang,
-            note=getattr(m, "note", None),  # types.Mention may not carry notes yet
+            note=m.note,
             stage_version=stage_version,
         )
         for m in mentions
