@@ -40,7 +40,8 @@ def run_size(n_docs: int, db: Path, queries: int) -> dict:
 
     from sphere.ids import content_hash
     from sphere.provenance import index_document
-    from sphere.provenance.synthetic import Writer, make_corpus, store_corpus
+    from sphere.provenance.quality import store_corpus
+    from sphere.provenance.synthetic import Writer, make_corpus
     from sphere.store import models as m
     from sphere.store.db import open_engine
     from sphere.store.documents import save_document
@@ -129,7 +130,8 @@ def run_size(n_docs: int, db: Path, queries: int) -> dict:
 
 
 def quality() -> dict:
-    from sphere.provenance.synthetic import make_corpus, measure, model_text_from
+    from sphere.provenance.quality import measure
+    from sphere.provenance.synthetic import make_corpus, model_text_from
     from sphere.store.db import open_engine
 
     out = {}

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sphere.provenance.synthetic import make_corpus, measure, model_text_from, score
+from sphere.provenance.quality import measure, score
+from sphere.provenance.synthetic import make_corpus, model_text_from
 from sphere.store.db import open_engine
 
 REPO = Path(__file__).resolve().parents[2]
