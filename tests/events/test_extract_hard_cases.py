@@ -228,3 +228,12 @@ def test_passive_delivery_is_by_the_topic_of_the_text(events_of):
             "handed over to Tajikistan at a ceremony in Dushanbe.")
     ev = only(events_of(text), "AID")
     assert codes(ev.actors) == {"RUS"} and codes(ev.recipients) == {"TJK"} and ev.date == "2021-07-29"
+
+
+def test_institutions_and_pronouns_stand_for_the_state_in_focus(events_of):
+    text = ("Uzbekistan has kept its distance from military blocs. "
+            "The government said on Monday that it would not host foreign troops.")
+    ev = only(events_of(text), "REJECT")
+    assert codes(ev.actors) == {"UZB"} and ev.actors[0].sector == "GOV"
+    ev = only(events_of("Tajikistan faces a long border with Afghanistan. It called up 20,000 reservists on Monday."), "MOBILIZE")
+    assert codes(ev.actors) == {"TJK"}

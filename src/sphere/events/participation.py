@@ -17,6 +17,7 @@ from .roles import (
     antecedent,
     children,
     controller,
+    institution_of_topic,
     is_group_pronoun,
     is_passive,
     left_neighbour_subject,
@@ -54,6 +55,8 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         passive = is_passive(head)
         heads = agent_heads(head) if passive else subject_heads(head)
         heads = [h for h in heads if h.i != trig.i]  # "the drills will involve ...": the event is no actor
+        if lemma(head) == "be" and trig.dep_ in ("attr", "acomp"):
+            heads = []  # "It was the highest-profile visit by the Taliban": the nominal says who
         if passive and not heads and entry.passive_actor:
             heads = children(head, "nsubjpass")  # "the guerrillas have been demobilized"
         for h in heads:
@@ -62,7 +65,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
             elif is_group_pronoun(h):
                 actors.extend(antecedent(h, tm))
             else:
-                actors.extend(phrase_participants(h, tm))
+                actors.extend(phrase_participants(h, tm) or institution_of_topic(h, tm))
         if head.i == trig.i or not c.nominal:
             objs = children(head, "dobj", "dative")
             if passive:

@@ -138,7 +138,27 @@ def antecedent(pron, tm: TokenMentions) -> tuple[Participant, ...]:
     for s in subject_heads(root):
         if s.i < pron.i and not is_group_pronoun(s):
             return phrase_participants(s, tm)
+    if pron.lower_ in ("it", "they") and pron.i - pron.sent.start <= 1:
+        return tm.topic  # a sentence opening with "It" or "They": who the last one was about
     return ()
+
+
+INSTITUTIONS = {"government": "GOV", "ministry": "GOV", "cabinet": "GOV", "president": "GOV",
+                "presidency": "GOV", "administration": "GOV", "authorities": "GOV", "authority": "GOV",
+                "officials": "GOV", "official": "GOV", "parliament": "LEG", "army": "MIL",
+                "military": "MIL", "troops": "MIL", "forces": "MIL", "police": "COP", "guards": "MIL"}
+
+
+def institution_of_topic(head, tm: TokenMentions) -> tuple[Participant, ...]:
+    """'The government said ...', 'the ministry announced ...' with no country named: the state
+    the text was just about (its last main subject), with the sector the noun gives."""
+    key = head.lemma_.lower() if head.lemma_.lower() in INSTITUTIONS else head.lower_
+    if key not in INSTITUTIONS or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return ()
+    if any(tm.of(t) is not None for t in head.subtree):
+        return ()
+    states = [p for p in tm.topic if len(p.code) == 3 and p.code.isupper()]
+    return tuple(Participant(code=p.code, sector=INSTITUTIONS[key], entity_text=head.text) for p in states[:1])
 
 
 def children(t, *deps):
@@ -296,7 +316,7 @@ def speaker_of(t, tm: TokenMentions, reporting: frozenset[str], depth: int = 0):
         if node.lemma_.lower() in reporting and node.i != t.i:
             subs = subject_heads(node) or agent_heads(node)
             for s in subs:
-                found = phrase_participants(s, tm)
+                found = phrase_participants(s, tm) or institution_of_topic(s, tm)
                 if found:
                     return found, node
             return (), node
