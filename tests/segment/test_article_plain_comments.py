@@ -50,3 +50,9 @@ def test_plain_comments_end_at_the_footer():
     text = ARTICLE + f"\nComments (1)\n\n{C1}\n\n(c) 2021 Steppe Herald. All rights reserved.\n\nAbout the site, written by our team of twelve reporters.\n"
     seg = segment_text(text)
     assert [text[u.start:u.end] for u in seg.units if u.kind == "comment"] == [C1]
+
+
+@pytest.mark.parametrize("tail", ["(copy 1)", "(edited)", "1 2 3 4 5", "Post a Comment"])
+def test_plain_comments_a_note_after_an_empty_section_is_no_comment(tail):
+    text = ARTICLE + f"\nNo comments:\nPost a Comment\n\n{tail}\n"
+    assert [u.kind for u in segment_text(text).units] == ["article"]

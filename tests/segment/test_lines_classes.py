@@ -64,3 +64,19 @@ def test_lines_offsets_point_into_the_text():
     text = "  Title here now\n\n\tBody line.  \n"
     for line in split_lines(text):
         assert text[line.start : line.end] == line.text
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("cues: [{role: boiler, pattern: 'x', source: y}]\n", "cannot read the page cues (KeyError"),
+    ("cues: [{role: nonsense, pattern: 'x', source: y}]\nmember_titles: {words: []}\noutlet_words: {words: []}\n", "cue 1: needs a role"),
+    ("cues: [{role: boiler, pattern: '(x', source: y}]\nmember_titles: {words: []}\noutlet_words: {words: []}\n", "cue 1: bad pattern"),
+])
+def test_lines_bad_cue_file_names_itself(tmp_path, text, message):
+    from sphere.errors import ConfigError
+    from sphere.segment.lines import load_cues
+
+    bad = tmp_path / "page_cues.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"page_cues\.yaml") as err:
+        load_cues(bad)
+    assert message in str(err.value)

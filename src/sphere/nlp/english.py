@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from .model import load_base_model
 from .ruler import RULER_NAME
 
 MAX_CHARS = 1_100_000  # spaCy's max_length; units are split into chunks far below it anyway
@@ -27,8 +26,3 @@ def load_nlp():
     nlp.add_pipe(RULER_NAME, before="ner")
     nlp.max_length = MAX_CHARS
     return nlp
-
-
-def load_raw_nlp():
-    """The bare model, for benchmarks that compare the stage with raw `nlp.pipe`."""
-    return load_base_model()

@@ -18,6 +18,7 @@ Either way a comment's own name and date lines are its author and date, not its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..types import Unit
@@ -94,12 +95,13 @@ def comment_specs(lines: Sequence[Line], lo: int, hi: int | None = None) -> list
     return specs
 
 
+SENTENCE_CLOSE = re.compile(r"\w[.!?…]+[\"'”’»)\]]*$")
+
+
 def says_something(block: Sequence[Line]) -> bool:
-    """A block with a sentence in it: prose, or a line ending like a sentence."""
-    return any(
-        line.kind == "prose" or (line.kind not in FURNITURE and line.text[-1:] in ".!?…)\"”»")
-        for line in block
-    )
+    """A block with a sentence in it: prose, or a line ending like a sentence ("Agreed.")."""
+    return any(line.kind == "prose" or (line.kind not in FURNITURE and SENTENCE_CLOSE.search(line.text))
+               for line in block)
 
 
 def plain_blocks(lines: Sequence[Line], lo: int, hi: int) -> list[list[Line]]:

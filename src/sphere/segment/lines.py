@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import ConfigError
 from .dates import find_date, parse_date
 
 CUES = Path(__file__).parent / "data" / "page_cues.yaml"
@@ -65,15 +66,29 @@ class Cues:
     any_cue: re.Pattern  # all cues in one alternation, in file order: one match per line
 
 
+ROLES = frozenset({"end", "boiler", "reply", "comments", "forum", "signature"})
+
+
 @cache
 def load_cues(path: Path = CUES) -> Cues:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    cues = tuple(
-        Cue(c["role"], re.compile(rf"(?:{c['pattern']})", re.I)) for c in data["cues"]
-    )
-    titles = tuple(sorted((t.lower() for t in data["member_titles"]["words"]), key=len, reverse=True))
-    any_cue = re.compile("|".join(f"(?P<c{i}>(?:{c['pattern']})$)" for i, c in enumerate(data["cues"])), re.I)
-    return Cues(cues, titles, frozenset(w.lower() for w in data["outlet_words"]["words"]), any_cue)
+    """The page cues, checked: a bad file is a ConfigError naming it, the cue and the problem."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = data["cues"]
+        titles = tuple(sorted((str(t).lower() for t in data["member_titles"]["words"]), key=len, reverse=True))
+        outlet_words = frozenset(str(w).lower() for w in data["outlet_words"]["words"])
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path.name}: cannot read the page cues ({type(exc).__name__}: {' '.join(str(exc).split())})") from exc
+    cues = []
+    for n, c in enumerate(raw, start=1):
+        if not isinstance(c, dict) or c.get("role") not in ROLES or not c.get("source"):
+            raise ConfigError(f"{path.name} cue {n}: needs a role ({', '.join(sorted(ROLES))}), a pattern and a source")
+        try:
+            cues.append(Cue(c["role"], re.compile(rf"(?:{c['pattern']})", re.I)))
+        except (re.error, KeyError) as exc:
+            raise ConfigError(f"{path.name} cue {n}: bad pattern ({exc})") from exc
+    any_cue = re.compile("|".join(f"(?P<c{i}>(?:{c['pattern']})$)" for i, c in enumerate(raw)), re.I)
+    return Cues(tuple(cues), titles, outlet_words, any_cue)
 
 
 @dataclass(frozen=True)

@@ -214,14 +214,7 @@ def replace_units(engine: Engine, doc: Document, version: str, outlet_id: str | 
 
 
 def unit_values(doc_id: str, u: Unit) -> dict:
-    return {
-        "doc_id": doc_id, "unit_id": u.unit_id, "kind": u.kind, "start": u.start, "end": u.end,
-        "published": u.published, "author": u.author, "title": u.title, "outlet": u.outlet, "url": u.url,
-    }
-
-
-def unit_row(doc_id: str, u: Unit) -> UnitRow:
-    return UnitRow(**unit_values(doc_id, u))
+    return {"doc_id": doc_id, **{f: getattr(u, f) for f in UNIT_FIELDS}}
 
 
 def record_failure(engine: Engine, origin: str, reason: str) -> None:
@@ -260,18 +253,7 @@ def load_units(session: Session, doc_id: str) -> list[Unit]:
 
 
 def to_unit(r: UnitRow) -> Unit:
-    return Unit(
-        doc_id=r.doc_id,
-        unit_id=r.unit_id,
-        kind=r.kind,
-        start=r.start,
-        end=r.end,
-        published=r.published,
-        author=r.author,
-        title=r.title,
-        outlet=r.outlet,
-        url=r.url,
-    )
+    return Unit(doc_id=r.doc_id, **{f: getattr(r, f) for f in UNIT_FIELDS})
 
 
 def load_document(session: Session, doc_id: str) -> Document | None:
