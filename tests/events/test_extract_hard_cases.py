@@ -237,3 +237,16 @@ def test_institutions_and_pronouns_stand_for_the_state_in_focus(events_of):
     assert codes(ev.actors) == {"UZB"} and ev.actors[0].sector == "GOV"
     ev = only(events_of("Tajikistan faces a long border with Afghanistan. It called up 20,000 reservists on Monday."), "MOBILIZE")
     assert codes(ev.actors) == {"TJK"}
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("Russian troops arrived in Tajikistan on Thursday.", "MOBILIZE", {"RUS"}, set()),
+    ("Thousands of Kyrgyz people took to the streets to protest against the border deal.", "PROTEST", {"KGZ"}, set()),
+    ("Uzbekistan protested to Kazakhstan over the border incident.", "ACCUSE", {"UZB"}, {"KAZ"}),
+    ("Tajikistan called on Russia to send more troops.", "REQUEST", {"TJK"}, {"RUS"}),
+    ("Putin hosted the presidents of Kyrgyzstan and Tajikistan in Moscow.", "CONSULT", {"KGZ", "TJK"}, {"RUS"}),
+    ("Turkey expelled two Iranian diplomats on Monday.", "SANCTION", {"TUR"}, {"IRN"}),
+])
+def test_common_news_phrasings(events_of, text, etype, actors, recipients):
+    ev = only(events_of(text), etype)
+    assert codes(ev.actors) == actors and codes(ev.recipients) == recipients

@@ -42,7 +42,7 @@ KNOWN_FIELDS = {
     "only_negated", "passive_only", "xcomp_required", "intransitive", "inverse", "speech",
     "requires_participants", "requires_recipient", "requires_official", "forces_required",
     "object_is_recipient", "joint_event", "joint_mode", "governed_by", "modifiers",
-    "complement_adj", "support", "needs_complement", "patient_of", "future_event", "passive_actor", "source",
+    "complement_adj", "support", "needs_complement", "patient_of", "future_event", "passive_actor", "forces_subject", "source",
 }
 
 
@@ -80,6 +80,7 @@ class PredicateEntry:
     patient_of: bool = False  # "training of the armies of X": the 'of' phrase is the recipient
     future_event: str | None = None  # the type when reported in the future ("will allow" = AGREE)
     passive_actor: bool = False  # "guerrillas have been demobilized": the passive subject acts
+    forces_subject: bool = False  # the subject must be armed forces ("troops arrived")
     index: int = 0  # position in the file: earlier entries win
 
 
@@ -193,6 +194,7 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
             support=_words(raw.get("support"), where),
             needs_complement=bool(raw.get("needs_complement")), patient_of=bool(raw.get("patient_of")),
             future_event=raw.get("future_event"), passive_actor=bool(raw.get("passive_actor")),
+            forces_subject=bool(raw.get("forces_subject")),
             index=i,
         ))
     modes: dict[str, tuple[ModeRule, ...]] = {}

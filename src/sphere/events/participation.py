@@ -73,7 +73,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
             if head.dep_ in ("relcl", "acl") and not objs and head.head.pos_ in ("NOUN", "PROPN"):
                 objs.append(head.head)
             for o in objs:
-                if c.obj is not None and (o.i == c.obj.i or c.obj in o.subtree) and not entry.object_mentions:
+                if c.obj is not None and (o.i == c.obj.i or c.obj in o.subtree) and not entry.object_is_recipient:
                     continue  # "signed an agreement": the object is the deal, not a party
                 if entry.object_is_recipient or c.obj is None:
                     recipients.extend(phrase_participants(o, tm))
@@ -92,7 +92,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         preps = RECIPIENT_PREPS - ({"for"} if entry.event not in ("AID", "REQUEST", "SUPPORT") else set()) - ({"from"} if entry.event not in ("REQUEST", "COOPERATE") else set())
         if entry.event == "CONSULT":
             preps = preps - TOPIC_PREPS  # "talks on a troop pullback": the topic, not a party
-            if "visit" in entry.mode and not c.nominal:
+            if "visit" in entry.mode and not c.nominal and not entry.inverse:
                 preps = preps | {"in"}  # "arrived in Amman": the host
         for o in prep_objects(head, preps):
             if c.obj is not None and o.i == c.obj.i:
@@ -127,7 +127,8 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
         # "three servicemen were killed by a roadside bomb outside the Iraqi city of Basra", "a
         # minefield explosion near Samarra killed two youths": an attack by no one named is coded
         # to the state where it happened (PLOVER GSR practice)
-        nodes = [head, trig, *agent_heads(head), *subject_heads(head)]
+        nodes = [head, trig, *agent_heads(head), *subject_heads(head), *children(head, "dobj", "nsubjpass"),
+                 *prep_objects(head, {"on", "against", "at"})]
         for node in nodes:
             for o in where(node):
                 actors.extend(phrase_participants(o, tm, allow_places=True))

@@ -97,6 +97,8 @@ def has_particle(t, particles) -> bool:
     return any(c.dep_ == "prt" and c.lower_ in particles for c in t.children)
 
 
+FORCES = frozenset({"troop", "soldier", "force", "army", "tank", "unit", "battalion", "brigade", "paratrooper",
+                    "peacekeeper", "serviceman", "convoy", "militia", "contingent", "marine", "warship", "jet"})
 PEOPLE_KINDS = frozenset({"person", "armed-group", "organisation", "group", "military-unit", "igo"})
 PREDICATIVE = frozenset({"acomp", "attr", "ROOT", "oprd", "xcomp", "ccomp", "conj", "advcl", "amod"})
 
@@ -106,6 +108,10 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
     if entry.pos == "adj" and (t.dep_ not in PREDICATIVE or (t.dep_ == "amod" and not children(t, "xcomp", "prep"))):
         return False, None
     if entry.intransitive and children(t, "ccomp", "xcomp", "dobj"):
+        return False, None
+    if entry.forces_subject and not any(
+        lemma(x) in FORCES for s in children(t, "nsubj") for x in (s, *(c for c in s.children if c.dep_ == "conj"))
+    ):
         return False, None
     if entry.needs_complement and not (children(t, "ccomp", "xcomp", "dobj") or any(
         c.dep_ == "prep" and c.lower_ in ("of", "against", "with") for c in t.children
@@ -117,8 +123,12 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
         prts = [c.lower_ for c in t.children if c.dep_ == "prt"]
         if prts and not set(prts) <= entry.particle_optional | {"up", "down", "back", "in", "over", "on"}:
             return False, None
-    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in t.children):
-        return False, None
+    if entry.prep and not any(
+        c.dep_ == "prep" and c.lower_ in entry.prep
+        and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
+        for c in t.children
+    ):
+        return False, None  # "called on the West", not "called up ... on Monday"
     negated = is_negated(t)
     if entry.only_negated and not negated:
         return False, None
