@@ -47,3 +47,13 @@ def test_bad_lexicon_is_a_clear_error(data, problem):
     with pytest.raises(ConfigError, match=problem) as err:
         parse_lexicon(data, "my_lexicon.yaml")
     assert "my_lexicon.yaml" in str(err.value)
+
+
+def test_hard_wrapped_text_keeps_its_sentences_whole():
+    text = ("Russia and Tajikistan held joint military drills near the Afghan border\n"
+            "on Monday, the defence ministry said.\n"
+            "Menu\nShare\n")
+    events = extract_events(parse_text(text, date(2021, 8, 2)), kb=TinyKB())
+    ev = next(e for e in events if e.event_type == "COOPERATE")
+    assert ev.date == "2021-08-02"
+    assert ev.evidence[0].text.startswith("Russia and") and ev.evidence[0].text.endswith("the defence ministry said.")

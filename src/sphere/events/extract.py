@@ -147,13 +147,29 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
 DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}\s+(?:--|—|–)\s+")
 
 
+SENTENCE_END = frozenset('.!?:;"”’)»')
+
+
+def soft_wrap(doc_text: str, nl: int) -> bool:
+    """Whether the line break at `nl` only wraps a long line of running text (hard-wrapped
+    e-mail or forum text): the line before is long and unfinished, the next goes on in lower case."""
+    line_start = doc_text.rfind("\n", 0, nl) + 1
+    before = doc_text[line_start:nl].rstrip()
+    after = doc_text[nl + 1:nl + 40].lstrip(" \t")
+    return len(before) >= 50 and before[-1:] not in SENTENCE_END and bool(after) and (after[0].islower() or after[0].isdigit())
+
+
 def line_span(doc_text: str, start: int, end: int, at: int) -> tuple[int, int]:
     """The part of [start, end) on the line holding document offset `at`, trimmed: a sentence
     the parser ran across a line break (a byline, a caption, a menu) keeps only its own line,
-    and a dateline ("DUSHANBE -- ") is not part of the sentence."""
+    unless the break only wraps running text; and a dateline ("DUSHANBE -- ") is not part of it."""
     lo = doc_text.rfind("\n", start, at)
-    lo = start if lo < 0 else lo + 1
+    while lo >= start and soft_wrap(doc_text, lo):
+        lo = doc_text.rfind("\n", start, lo)
+    lo = start if lo < 0 or lo < start else lo + 1
     hi = doc_text.find("\n", at, end)
+    while hi >= 0 and soft_wrap(doc_text, hi):
+        hi = doc_text.find("\n", hi + 1, end)
     hi = end if hi < 0 else hi
     m = DATELINE.match(doc_text, lo, hi)
     if m and m.end() <= at:
