@@ -82,3 +82,28 @@ def test_run_odd_folders_say_what_they_left_out(tmp_path, engine):
     assert notes["docs"] == "left out 2 file(s) of types Sphere does not read (1 .docx, 1 .pdf)"
     assert notes["empty"].startswith("no file Sphere reads in this folder (it reads .txt")
     assert summary.doc_ids == ["a.txt"] and summary.failures == []
+
+
+def test_run_odd_feed_file_with_only_links_to_local_pages(tmp_path, engine, site):
+    from ingest_helpers import article_html
+
+    one = site.add("/one.html", article_html("Drills end at Harbmaidon", PARAGRAPHS))
+    two = site.add("/two.html", article_html("Border guards reinforced", PARAGRAPHS[:2], site_name="Other Wire"))
+    items = "".join(f"<item><title>{t}</title><link>{u}</link></item>" for t, u in (("One", one), ("Two", two)))
+    (tmp_path / "links.rss").write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Link Wire</title>{items}'
+                                        f"<item><title>Three</title><link>{site.base}/gone.html</link></item></channel></rss>",
+                                        encoding="utf-8")
+    summary = ingest([str(tmp_path / "links.rss")], engine, progress=False)
+    assert summary.doc_ids == [one, two]
+    assert summary.failures == [(f"{tmp_path / 'links.rss'}#3", f"its link {site.base}/gone.html: HTTP 404 Not Found")]
+    doc = stored(engine, one)
+    assert PARAGRAPHS[0] in doc.text
+    assert (doc.title, doc.outlet) == ("Drills end at Harbmaidon", "Test Wire")  # the page's own, not the feed's
+
+
+def test_run_odd_no_outlet_name_made_from_the_host(site, engine):
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    url = site.add("/plain.html", f"<html><head><title>Border news</title></head><body><article>{body}</article></body></html>")
+    ingest([url], engine, progress=False)
+    doc = stored(engine, url)
+    assert doc.outlet is None or "127.0.0.1" not in doc.outlet

@@ -40,6 +40,9 @@ def trafilatura_job(payload: tuple[str, str | None]) -> dict | None:
     return {k: d.get(k) for k in keep}
 
 
+HOST_NAME = re.compile(r"(?:[\w-]+\.)+[a-z\d-]+(?::\d+)?|[\w.-]+:\d+", re.I)  # "127.0.0.1:8000", "example.org"
+
+
 def iso_date(value: str | None) -> date | None:
     """The date at the start of an ISO 8601 value ("2021-08-10", "2021-08-10T09:40:00Z")."""
     m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value or "")
@@ -90,6 +93,8 @@ def html_page(
         parts.append(("comment", len(text), len(text) + len(block)))
         text += block
     meta = {k: (extracted or {}).get(k) or head.get(k) for k in ("title", "author", "date", "sitename", "url")}
+    if meta["sitename"] and HOST_NAME.fullmatch(meta["sitename"]):
+        meta["sitename"] = head.get("sitename")  # trafilatura's fallback is the host: no outlet name
     page = Page(
         text=text,
         encoding=decoded.encoding,

@@ -1,13 +1,15 @@
 """`segment_page`: a page and its source item to a `Document` with its units.
 
 Metadata comes, in order of trust, from the container (a JSONL line's or a feed item's fields),
-the HTML (trafilatura's and the <head>'s), then the text's own header lines. A unit takes its
+the HTML (trafilatura's and the <head>'s), then the text's own header lines; for a page fetched
+from a feed item's link, its own HTML comes before the feed (the date excepted). A unit takes its
 own date, author, title, outlet and URL where the text gives them; a body takes the document's;
 a unit with no date of its own takes the document's date.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -51,6 +53,15 @@ def html_specs(page: Page) -> tuple[list[Unit], PageMeta] | None:
     return specs, meta
 
 
+def fetched_page(item: SourceItem) -> bool:
+    """A page fetched by its URL (a feed item's link): its own HTML names its title, author and
+    outlet better than the feed does (an aggregator's feed names itself); the feed fills gaps."""
+    return item.doc_id == item.origin and "://" in item.origin and not CONTAINER_PART.search(item.doc_id)
+
+
+CONTAINER_PART = re.compile(r"#\d+$")  # "feed.xml#2": an item carried by its container
+
+
 def number_units(doc_id: str, specs: list[Unit], meta: PageMeta, published: date | None) -> tuple[Unit, ...]:
     counts: dict[str, int] = {}
     units = []
@@ -77,13 +88,14 @@ def segment_page(page: Page, item: SourceItem) -> Document:
     else:
         specs, text_meta = found
     url = item.url or page.url or text_meta.url
-    outlet_name = item.outlet or page.site_name or text_meta.outlet
+    fetched = fetched_page(item)
+    outlet_name = (page.site_name or item.outlet if fetched else item.outlet or page.site_name) or text_meta.outlet
     first_unit = min((s.start for s in specs), default=len(page.text))
     header = page.text[: min(first_unit, 3000)] if not outlet_name else None
     ref = lookup_outlet(url=url, name=outlet_name, text=header)  # the text's own credit lines
     meta = PageMeta(
-        title=item.title or page.title or text_meta.title,
-        author=item.author or page.author or text_meta.author,
+        title=(page.title or item.title if fetched else item.title or page.title) or text_meta.title,
+        author=(page.author or item.author if fetched else item.author or page.author) or text_meta.author,
         published=container_date(item.published) or page.published or text_meta.published,
         outlet=ref.name if ref else None,
         url=url,
