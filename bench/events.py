@@ -38,9 +38,17 @@ RESULTS = REPO / "bench" / "results" / "events.json"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
+def utf8_text(path: Path) -> str | None:
+    """The file's text, or None for the demo corpus's non-UTF-8 files (the cp1251 one)."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def sentence_pool() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")) if p.stat().st_size]
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+    texts = [t for t in map(utf8_text, paths) if t]
     pool = []
     for text in texts:
         for para in text.split("\n"):

@@ -39,7 +39,7 @@ from .types import Document, Event, Mention
 
 # Bump a stage's version when its output changes: documents analysed by an older version are
 # analysed again by `analyse`.
-STAGE_VERSIONS = {"provenance": "1", "nlp": "2", "events": "1"}
+STAGE_VERSIONS = {"provenance": "1", "nlp": "2", "events": "2"}
 
 # Below this many documents a second process costs more (loading the model) than it saves.
 MIN_DOCS_PER_WORKER = 8
