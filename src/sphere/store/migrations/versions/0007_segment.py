@@ -9,8 +9,8 @@ version was recorded (segmenter version 1). `sphere resegment` splits the docume
 older version again from their stored text (HTML pages from their stored bytes), so an
 improved segmenter reaches what is stored already.
 
-SQLite adds the column with a plain ALTER TABLE (batch mode does not rebuild the table for it),
-so the full-text triggers of 0006 on `documents` stay as they are.
+Both ways are a plain ALTER TABLE (SQLite 3.35 or later drops columns in place), so the
+full-text triggers and index of 0006 on `documents` stay as they are.
 """
 
 import sqlalchemy as sa
@@ -23,10 +23,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("documents") as batch:
-        batch.add_column(sa.Column("segment_version", sa.String(20), nullable=True))
+    op.add_column("documents", sa.Column("segment_version", sa.String(20), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("documents") as batch:
-        batch.drop_column("segment_version")
+    # plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+): batch mode would rebuild `documents`,
+    # which its full-text triggers and external-content index (0006) do not survive
+    op.drop_column("documents", "segment_version")
