@@ -107,3 +107,13 @@ def test_extract_entities_table(tmp_path):
     path.write_text("NATO and the CSTO met in Astana.", encoding="utf-8")
     result = runner.invoke(app, ["extract-entities", str(path), "--format", "table"])
     assert result.exit_code == 0 and "PLACE:Astana" in result.output and "CSTO" in result.output
+
+
+def test_extract_entities_reports_what_it_could_not_read(tmp_path):
+    (tmp_path / "good.txt").write_text("The Kremlin said Putin called Rahmon.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["extract-entities", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'empty.txt'}: empty file (0 bytes)" in " ".join(result.output.split())
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert {r["document"] for r in rows} == {"good.txt"} and len(rows) == 3
