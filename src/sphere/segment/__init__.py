@@ -15,6 +15,8 @@ from .document import dated_by, pipe, segment_page
 # Bump when the units of some page change (boundaries, kinds, dates, authors, outlets): stored
 # documents record the version that made their units, and `sphere resegment` redoes older ones.
 # 2: furniture inside units (segment.furniture), comments without heads or "Reply" lines.
-SEGMENT_VERSION = "2"
+# 3: short rule lines ("---"), handles with dots, "N comments:" heads, "Name from Place"
+#    commenters, forum member titles of a forum's own, a blog's closing note kept.
+SEGMENT_VERSION = "3"
 
 __all__ = ["SEGMENT_VERSION", "segment_page", "pipe", "dated_by"]

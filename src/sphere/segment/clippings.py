@@ -107,7 +107,10 @@ def clipping_specs(lines: Sequence[Line]) -> tuple[list[Unit], list[Line]]:
         has_url = any(line.kind == "url" or TRAILING_URL.search(line.text) for line in seg)
         if dated(seg) or has_url or any(line.kind == "prose" for line in seg):
             spec = clipping_spec(seg)
-            if spec is not None and (spec.published or spec.url or len(content(seg)) > 1):
+            # a segment with neither date nor URL counts when it has more than a line, or prose
+            # (the blogger's closing note after the last clipping is text, not furniture)
+            if spec is not None and (spec.published or spec.url or len(content(seg)) > 1
+                                     or any(line.kind == "prose" for line in seg)):
                 specs.append(spec)
     intro = segs[0] if segs and not dated(segs[0]) else []
     return specs, intro

@@ -86,6 +86,9 @@ def find_header(lines: Sequence[Line], first: int, last: int, floor: int) -> Hea
                     author = line.text
             i -= 1
             continue
+        above = next((lines[j] for j in range(i - 1, floor, -1) if lines[j].kind != "blank"), None)
+        if above is not None and above.kind == "postno" and above.name and line.text.split()[0] == above.name:
+            start, author = above.n, above.name  # "3. X" then "X Analyst": a title of the forum's own
         break
     end = last
     nxt = next((j for j in range(last + 1, len(lines)) if lines[j].kind != "blank"), None)

@@ -27,7 +27,7 @@ from .dates import find_date, parse_date
 
 CUES = Path(__file__).parent / "data" / "page_cues.yaml"
 
-SEPARATOR = re.compile(r"^(?:[.·•_=*~#+—–-]\s*){5,}$")
+SEPARATOR = re.compile(r"^(?:[.·•_=*~#+—–-]\s*){3,}$")  # "---", "* * *", "..........."
 URL = re.compile(r"^(?:(?:source|link|read\s+more|via|from|original|источник|ссылка)\s*:?\s*)?[<(\[]?(https?://\S+?)[>)\]]?$", re.I)
 TRAILING_URL = re.compile(r"\s+(https?://\S+)$", re.I)
 BYLINE = re.compile(
@@ -49,6 +49,7 @@ POSTNO = re.compile(r"^(?:(?:#|post\s*#?)\s*(?P<n1>\d{1,5})(?:\s+(?P<name1>\S.{0
 WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.]*", re.U)
 SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$|[.!?]['\"”’»)\]]*\s+['\"“«(\[]?[A-ZА-Я0-9]")
 HANDLE = re.compile(r"^[\w.@-]{2,30}$")
+HANDLE_MARK = re.compile(r"[_\d@]|\w\.\w|[a-z][A-Z]")  # what no word has: "kgz_observer", "irakli.m", "AlmatyReader"
 PERSON = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ]\.)(?:\s+(?:[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ]\.|de|van|von|al|el|bin|ibn)){0,3}\.?$")
 
 
@@ -147,7 +148,7 @@ def is_name(text: str) -> bool:
 def is_handle(text: str) -> bool:
     """Looks like a commenter's or poster's name: a handle ("kgz_observer") or a person."""
     if HANDLE.match(text) and not text.endswith(".") and not text.isdigit():
-        return bool(re.search(r"[_\d@]|[a-z][A-Z]", text)) or text[:1].isupper()
+        return bool(HANDLE_MARK.search(text)) or text[:1].isupper()
     return is_person(text)
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from ..types import Unit
 from .dates import parse_date
-from .lines import Line, is_handle, is_person
+from .lines import HANDLE_MARK, Line, is_handle, is_person
 
 # Line classes that are page furniture: never the first or last line of a unit.
 FURNITURE = frozenset({"blank", "separator", "url", "reply", "forum", "signature", "comments", "end", "boiler"})
@@ -50,11 +50,17 @@ class CommentHead:
 
 def strong_handle(text: str) -> bool:
     """A user name that cannot be a sentence: "kgz_observer", "observer77", "AlmatyReader"."""
-    return " " not in text and bool(re.search(r"[_\d@]|[a-z][A-Z]", text)) and is_handle(text)
+    return " " not in text and bool(HANDLE_MARK.search(text)) and is_handle(text)
+
+
+NAME_FROM_PLACE = re.compile(r"^[A-ZА-ЯЁ][\w.'’-]*(?: [A-ZА-ЯЁ][\w.'’-]*)? (?:from|of|из) [A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ][\w'’-]+)?$")
 
 
 def lone_name(line: Line) -> bool:
-    """A person's name alone on a line ("Nurlan K.", "Bermet"), not a one-word remark ("Agreed.")."""
+    """A person's name alone on a line ("Nurlan K.", "Bermet", "Sergey from Semey"), not a
+    one-word remark ("Agreed.")."""
+    if NAME_FROM_PLACE.match(line.text):
+        return True
     return line.kind == "name" and is_person(line.text) and (" " in line.text or not line.text.endswith("."))
 
 
