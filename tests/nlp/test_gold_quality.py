@@ -17,8 +17,8 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 RESULTS = REPO / "bench" / "results" / "entities_quality.json"
 FLOORS = {
-    "demo": {"precision": 0.97, "recall": 0.97, "resolution_accuracy": 0.95},
-    "seeds": {"precision": 0.96, "recall": 0.93, "resolution_accuracy": 0.96},
+    "demo": {"precision": 0.99, "recall": 0.99, "resolution_accuracy": 0.97},
+    "seeds": {"precision": 0.985, "recall": 0.985, "resolution_accuracy": 0.99},
 }
 SEED_GOLD = ("entities_seed_001.jsonl", "entities_seed_002.jsonl")
 
