@@ -30,9 +30,9 @@ RESULTS = REPO / "bench" / "results" / "entities.json"
 
 
 def english_documents():
+    from sphere.ingest.run import scratch_documents as read_documents
     from sphere.nlp.language import detect_language
     from sphere.nlp.parse import document_units
-    from sphere.pipeline import read_documents
 
     docs = list(read_documents([str(p) for p in sorted(SEEDS.glob("*.txt"))] + [str(CORPUS)]))
     keep = []

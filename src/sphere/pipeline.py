@@ -21,25 +21,22 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from .nlp.parsed import ParsedDocument
 from .progress import progress_bar
-from .store.db import open_engine
 from .store.documents import load_document
 from .store.models import DocumentRow, EvidenceRow
 from .types import Document, Event, Mention
 
 # Bump a stage's version when its output changes: documents analysed by an older version are
 # analysed again by `analyse`.
-STAGE_VERSIONS = {"provenance": "1", "nlp": "2", "events": "2"}
+STAGE_VERSIONS = {"provenance": "1", "nlp": "3", "events": "2"}
 
 # Below this many documents a second process costs more (loading the model) than it saves.
 MIN_DOCS_PER_WORKER = 8
@@ -252,20 +249,3 @@ def analyse(
                 summary.skipped_units += len(result.skipped)
             bar.advance(task)
     return summary
-
-
-def read_documents(inputs: Sequence[str], progress: bool = False) -> Iterator[Document]:
-    """Documents read from files, folders or URLs through a scratch store (no database needed)."""
-    from .ingest.run import ingest
-
-    with tempfile.TemporaryDirectory(prefix="sphere-scratch-") as tmp:
-        engine = open_engine(f"sqlite:///{Path(tmp) / 'scratch.db'}")
-        try:
-            summary = ingest(inputs, engine, progress=progress)
-            with Session(engine) as session:
-                for doc_id in summary.doc_ids:
-                    doc = load_document(session, doc_id)
-                    if doc is not None:
-                        yield doc
-        finally:
-            engine.dispose()

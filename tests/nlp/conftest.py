@@ -36,6 +36,6 @@ def analyse(nlp):
 @pytest.fixture(scope="session")
 def corpus_documents():
     """The demo corpus through the real ingest (a scratch SQLite store), once per session."""
-    from sphere.pipeline import read_documents
+    from sphere.ingest.run import scratch_documents as read_documents
 
     return list(read_documents([str(CORPUS)]))

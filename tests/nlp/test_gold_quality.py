@@ -25,8 +25,8 @@ SEED_GOLD = ("entities_seed_001.jsonl", "entities_seed_002.jsonl")
 
 @pytest.fixture(scope="module")
 def figures(corpus_documents, seeds_dir):
+    from sphere.ingest.run import scratch_documents as read_documents
     from sphere.nlp import pipe_documents
-    from sphere.pipeline import read_documents
 
     texts = {d.doc_id: d.text for d in corpus_documents}
     demo_gold, dropped = load_demo_gold(DATA / "entities_demo.jsonl", REPO / "examples" / "corpus", texts)
