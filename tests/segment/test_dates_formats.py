@@ -28,6 +28,13 @@ from sphere.segment.dates import find_date, leading_date, parse_date
         ("19 августа 2021 г.", date(2021, 8, 19)),
         ("Fri, 16 Jul 2021 17:05:00 +0000", date(2021, 7, 16)),
         ("[3-2-18]", date(2018, 3, 2)),
+        # time zones written out and reading-time notes stand beside a date on a date line
+        ("14.03.2019 08:40 (Kyiv time)", date(2019, 3, 14)),
+        ("2017-06-02 11:30 (UTC+6)", date(2017, 6, 2)),
+        ("Published: 3 March 2021, 10:15 GMT+3", date(2021, 3, 3)),
+        ("June 5, 2019 (local time)", date(2019, 6, 5)),
+        ("Sep 9, 2022 | 4 min read", date(2022, 9, 9)),
+        ("Updated 12 Jan 2022 · 7 minute read", date(2022, 1, 12)),
     ],
 )
 def test_dates_formats_parse(text, expected):
@@ -37,7 +44,8 @@ def test_dates_formats_parse(text, expected):
 @pytest.mark.parametrize(
     "text",
     ["Views: 5508", "The 1,344-km border", "2-30-21", "13.13.2021", "in 2019", "until 2042", "Mar 2021",
-     "Discussion in 'X' started by Yusuf, Oct 17, 2015.", "12345", ""],
+     "Discussion in 'X' started by Yusuf, Oct 17, 2015.", "12345", "",
+     "Talks in Moscow on June 5, 2019 ended", "June 5, 2019 Putin read the statement", "Moscow time"],
 )
 def test_dates_formats_not_a_date_line(text):
     assert parse_date(text) is None

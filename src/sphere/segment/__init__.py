@@ -17,6 +17,6 @@ from .document import dated_by, pipe, segment_page
 # 2: furniture inside units (segment.furniture), comments without heads or "Reply" lines.
 # 3: short rule lines ("---"), handles with dots, "N comments:" heads, "Name from Place"
 #    commenters, forum member titles of a forum's own, a blog's closing note kept.
-SEGMENT_VERSION = "3"
+SEGMENT_VERSION = "4"
 
 __all__ = ["SEGMENT_VERSION", "segment_page", "pipe", "dated_by"]

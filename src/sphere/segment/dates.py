@@ -8,7 +8,8 @@
 Numeric dates with dashes or slashes are read month first ("3-2-18" is 2 March 2018, the way
 US blogs write them) unless the first number cannot be a month; dotted dates are day first
 ("19.05.2021", the European way). Two-digit years are 20YY. Years outside 1900-2099 are not
-dates. Times, weekday names, "Published"/"Updated" and time zones around a date are allowed.
+dates. Times, weekday names, "Published"/"Updated", time zones (also written out: "(Moscow time)",
+"UTC+5") and reading-time notes ("6 min read") around a date are allowed.
 """
 
 from __future__ import annotations
@@ -45,6 +46,13 @@ PATTERNS = [
     ("name-dmy", re.compile(rf"(?<!\w){_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)", re.I)),
 ]
 
+# What may stand next to a date on a date line besides a time: a time zone written out
+# ("(Moscow time)", "UTC+5", "GMT-03:00", "local time") and a reading-time note ("6 min read").
+_ZONE_AND_READING = re.compile(
+    r"(?i)\((?:[^()\d]{0,24}\s)?time\)|\b(?:[a-z]+\s)?(?:local\s)?time\b(?=\s*(?:$|[,|)]))|"
+    r"\b(?:utc|gmt|msk)\s*[+-−]\s*\d{1,2}(?::?\d{2})?\b|"
+    r"\b\d{1,3}\s*(?:-\s*)?(?:min|mins|minute|minutes)\.?\s+read\b|\bread(?:ing)?\s+time:?\s*\d{1,3}\s*min\w*"
+)
 # What may surround a date on a line that is only a date.
 _NOISE = re.compile(
     r"(?i)\b(published|updated|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|utc|gmt|msk|"
@@ -107,7 +115,7 @@ def parse_date(text: str | None) -> date | None:
     found = find_date(text)
     if found is None:
         return None
-    rest = text[: found.start] + " " + text[found.end :]
+    rest = _ZONE_AND_READING.sub(" ", text[: found.start] + " " + text[found.end :])
     return found.value if not _NOISE.sub("", rest).strip() else None
 
 
