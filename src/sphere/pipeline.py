@@ -19,11 +19,13 @@ and only does what is missing:
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -34,9 +36,32 @@ from .store.documents import load_document
 from .store.models import DocumentRow, EvidenceRow
 from .types import Document, Event, Mention
 
-# Bump a stage's version when its output changes: documents analysed by an older version are
-# analysed again by `analyse`.
-STAGE_VERSIONS = {"provenance": "1", "nlp": "3", "events": "2"}
+# Bump a stage's version when its code's output changes: documents analysed by an older
+# version are analysed again by `analyse`. Editing the knowledge base or the event lexicon
+# changes the version too (a digest of the data files), so a new alias reaches stored documents
+# with no code change.
+CODE_VERSIONS = {"provenance": "1", "nlp": "3", "events": "2"}
+STAGE_DATA = {
+    "nlp": ("kb/data", "nlp/data"),
+    "events": ("kb/data", "nlp/data", "events/data"),
+}
+
+
+def data_digest(folders: Sequence[str], root: Path = Path(__file__).parent) -> str:
+    """A short digest of the data files a stage reads (their names and bytes)."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".yaml", ".yml", ".csv", ".json"):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+STAGE_VERSIONS = {
+    stage: f"{version}.{data_digest(STAGE_DATA[stage])}" if stage in STAGE_DATA else version
+    for stage, version in CODE_VERSIONS.items()
+}
 
 # Below this many documents a second process costs more (loading the model) than it saves.
 MIN_DOCS_PER_WORKER = 8
