@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Sphere's event evaluation on the development sets, end to end through the real CLI.
 
-    .venv/bin/python eval/run_eval.py [--only seeds|gsr|heldout] [--write]
+    .venv/bin/python eval/run_eval.py [--only seeds|gsr|heldout] [--write] [--keep DIR]
 
 seeds: `sphere extract ../shared/seeds --format jsonl`, scored by
        `../shared/tools/score_events.py --gold ../shared/gold/seeds_events.jsonl --docs ../shared/seeds`;
 gsr:   `../shared/tools/gsr_prepare.py ../shared/gold/plover_gsr_dev.jsonl TMP`, extracted the same
        way, scored with `--states-only` (one gold event per sentence: read recall);
 heldout: eval/heldout/docs against eval/heldout/gold.jsonl (written by someone who had not read
-       the extractor: a measure, not a target; only run when asked with --only heldout).
+       the extractor; now a third development set, measured with the other two).
+
+--keep DIR keeps the predictions (DIR/<set>_pred.jsonl) for eval/heldout/misses.py and friends.
 
 Prints the figures as JSON; with --write also stores them in eval/results.json. The floors that
 the test suite holds them to are in eval/floors.json (tests/eval/test_floors.py).
@@ -80,31 +82,61 @@ def eval_heldout(tmp: Path) -> dict:
     return {**figures, **run}
 
 
-def evaluate(only: str | None = None) -> dict:
-    """The dev-set figures (seeds and GSR); the held-out set only when asked by name."""
+def evaluate(only: str | None = None, keep: Path | None = None) -> dict:
+    """The figures of the three development sets (seeds, GSR, heldout), or of the one named."""
     out = {}
-    with tempfile.TemporaryDirectory(prefix="sphere-eval-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="sphere-eval-") as scratch:
+        tmp = Path(keep) if keep else Path(scratch)
+        tmp.mkdir(parents=True, exist_ok=True)
         if only in (None, "seeds"):
-            out["seeds"] = eval_seeds(Path(tmp))
+            out["seeds"] = eval_seeds(tmp)
         if only in (None, "gsr"):
-            out["gsr"] = eval_gsr(Path(tmp))
-        if only == "heldout":
-            out["heldout"] = eval_heldout(Path(tmp))
+            out["gsr"] = eval_gsr(tmp)
+        if only in (None, "heldout"):
+            out["heldout"] = eval_heldout(tmp)
+        if only in HELDOUT2_SETS:
+            out[only] = HELDOUT2_SETS[only](Path(tmp))
     return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=["seeds", "gsr", "heldout"])
+    ap.add_argument("--only", choices=["seeds", "gsr", "heldout", *HELDOUT2_SETS])
     ap.add_argument("--write", action="store_true", help="store the figures in eval/results.json")
+    ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
     a = ap.parse_args()
-    figures = evaluate(a.only)
+    figures = evaluate(a.only, a.keep)
     print(json.dumps(figures, indent=2))
     if a.write:
         old = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
         old.update(figures)
         RESULTS.write_text(json.dumps(old, indent=2) + "\n")
     return 0
+
+
+# heldout2 (eval/heldout2/README.md): a second held-out set, written without reading the
+# extractor. A measure, not a target: no floors; run only when named with --only.
+HELDOUT2 = REPO / "eval" / "heldout2"
+
+
+def eval_heldout2(tmp: Path) -> dict:
+    """eval/heldout2/docs against eval/heldout2/gold.jsonl."""
+    pred = tmp / "heldout2_pred.jsonl"
+    run = extract(HELDOUT2 / "docs", pred)
+    return {**score(HELDOUT2 / "gold.jsonl", pred, HELDOUT2 / "docs"), **run}
+
+
+def eval_heldout2_sentences(tmp: Path) -> dict:
+    """eval/heldout2/sentences.jsonl, prepared as the GSR is and scored on state codes (read recall)."""
+    prepared = tmp / "heldout2_sentences"
+    subprocess.run([sys.executable, str(TOOLS / "gsr_prepare.py"), str(HELDOUT2 / "sentences.jsonl"), str(prepared)],
+                   check=True, capture_output=True)
+    pred = tmp / "heldout2_sentences_pred.jsonl"
+    run = extract(prepared / "docs", pred)
+    return {**score(prepared / "gold.jsonl", pred, prepared / "docs", states_only=True), **run}
+
+
+HELDOUT2_SETS = {"heldout2": eval_heldout2, "heldout2-sentences": eval_heldout2_sentences}
 
 
 if __name__ == "__main__":

@@ -72,6 +72,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season", re.compile(
         r"\b(?:(?P<rel>this|last|next|coming|past)\s+|(?:in\s+)?(?:the\s+)?)(?P<season>spring|summer|autumn|fall|winter)\b"
         r"(?:\s+(?:of\s+)?" + _f(_YEAR, "y") + r")?", re.I)),
+    # Wednesday last week, on Monday of next week
+    ("weekday_week", re.compile(r"(?:\b(?i:on)\s+)?" + _f(_WD, "wd") + r"(?:\s+(?:morning|afternoon|evening|night))?"
+                                r"\s+(?i:of\s+)?(?P<wk>(?i:last|next|this))\s+(?i:week)\b")),
     # last month, next week, earlier this year, this week
     ("relative", re.compile(
         r"\b(?P<rel>last|this|next|past|coming|previous|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last|early\s+next|earlier\s+last|at\s+the\s+end\s+of\s+last|at\s+the\s+end\s+of\s+this)\s+"
@@ -268,6 +271,11 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
     if kind == "deictic":
         word = g["word"].lower()
         day = pub + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+        return DateValue(_iso(day.year, day.month, day.day), "day")
+    if kind == "weekday_week":
+        monday = pub - timedelta(days=pub.weekday())
+        shift = {"last": -7, "next": 7}.get(g["wk"].lower(), 0)
+        day = monday + timedelta(days=shift + WEEKDAYS[g["wd"].lower()])
         return DateValue(_iso(day.year, day.month, day.day), "day")
     if kind == "weekday":
         day = place_weekday(WEEKDAYS[g["wd"].lower()], pub, g.get("rel"), direction)

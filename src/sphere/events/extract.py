@@ -49,12 +49,14 @@ from .roles import (
 from .status import clause_status
 from .timing import (
     ANAPHORIC_DATE,
+    RELATIVE_TOLD,
     attached_dates,
     date_for,
     orphan_dates,
     owners_map,
     reporter_dates,
     setting_date,
+    told_relative,
 )
 
 STAGE = "events-1"
@@ -112,11 +114,15 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
         anchor = estimate_anchor(pu.doc.text)
     meeting: Event | None = None  # the last dated meeting told in this unit
     pending: list[tuple[int, int]] = []  # (index, sentences since) of events still without a date of the text's
+    prev_sent = None
     for sent in pu.doc.sents:
         if sent.start not in wanted:
             tm.topic = main_subject(sent, tm) or tm.topic
+            prev_sent = sent
             continue
-        found, told, said = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads)
+        last_date = told_before(sent, prev_sent, out, previous, pu.unit.published or parsed.document.published or anchor)
+        prev_sent = sent
+        found, told, said = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads, last_date)
         tm.topic = main_subject(sent, tm) or tm.topic
         # "Mr Putin told a summit ... [next sentence] Mr Putin said on Friday ...": a statement or
         # meeting left undated is dated by its speaker's dated words in the very next sentence
@@ -142,6 +148,19 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
         if told is not None:
             previous = told
     return out
+
+
+def told_before(sent, prev_sent, out: list[Event], previous: DateValue | None, pub: date | None) -> DateValue | None:
+    """The date "the next day" or "hours later" counts from: the last date of the sentence just
+    before, else the date of the last event told, else the last date the unit told."""
+    if not RELATIVE_TOLD.search(sent.text):
+        return previous
+    if prev_sent is not None:
+        told = [d.value for d in find_dates(prev_sent.text, pub, -1) if d.value.date]
+        if told:
+            return told[-1]
+    last = next((e for e in reversed(out) if e.date and e.confidence >= 0.6), None)
+    return DateValue(last.date, last.date_precision) if last is not None else previous
 
 
 DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}\s+(?:--|—|–)\s+")
@@ -183,7 +202,7 @@ def line_span(doc_text: str, start: int, end: int, at: int) -> tuple[int, int]:
 
 def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb,
                     options: Options, previous: DateValue | None = None, anchor: date | None = None,
-                    heads: list[int] | None = None) -> tuple[list[Event], DateValue | None, list]:
+                    heads: list[int] | None = None, last_date: DateValue | None = None) -> tuple[list[Event], DateValue | None, list]:
     if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
         return [], None, []  # a question asks; it does not report an event
     cands = find_candidates(sent, lex, tm)
@@ -205,7 +224,7 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
         tm.window = (lo, hi)
         try:
             return candidate_event(parsed, pu, sent, c, lex, tm, kb, options, owners, by_owner, orphans, pub, (lo, hi), previous,
-                                   contents.get(id(c), ()), anchor is not None and pub == anchor, dates)
+                                   contents.get(id(c), ()), anchor is not None and pub == anchor, dates, last_date)
         finally:
             tm.window = None
 
@@ -242,7 +261,8 @@ def main_subject(sent, tm: TokenMentions) -> tuple:
 
 def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMentions, kb, options: Options,
                     owners, by_owner, orphans, pub, span: tuple[int, int], previous: DateValue | None = None,
-                    content: tuple | list = (), estimated: bool = False, sentence_dates: list = ()) -> Event | None:
+                    content: tuple | list = (), estimated: bool = False, sentence_dates: list = (),
+                    last_date: DateValue | None = None) -> Event | None:
     lo, hi = span
     if any(lemma(t) in lex.habitual for t in (*c.head.children, *c.trigger.children) if t.dep_ in ("advmod", "npadvmod", "neg")):
         return None  # "China traditionally conducts exercises": a practice, not an event
@@ -302,6 +322,9 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
     promised = etype == "AGREE" and c.entry.event != "AGREE" and not c.entry.speech
     if promised:
         value = None  # a promise of a future act is dated when it was made (ANNOTATION)
+    if (value is None or value.date is None) and not promised:
+        # "arrived on September 17 and condemned the next day", "Hours later the ministry said"
+        value = told_relative(sent.text, sentence_dates, last_date or previous, c.trigger.idx - sent.start_char) or value
     if (value is None or value.date is None) and not promised:
         # "agreed ... during his visit on April 27-28": the date of the event it is set in
         value = setting_date(c, owners, by_owner, pub, st) or value

@@ -1,7 +1,7 @@
 """One real event, one record: merging mentions of the same event.
 
 Two event records describe the same real event when they share the PLOVER type, their
-participants overlap (Jaccard of codes >= 0.5, or one set inside the other), their dates agree
+participants overlap (Jaccard of codes >= 0.5, or one party inside the other's set), their dates agree
 at the coarser precision ("2021-08" and "2021-08-10" agree; "2021-08-09" and "2021-08-10" do
 not), their places do not contradict, and the persons acting (when both name them) are not
 disjoint. Inside one document an undated mention joins a dated
@@ -41,10 +41,12 @@ def participants_overlap(a: Event, b: Event) -> bool:
 
 
 def codes_overlap(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Participant code sets of one event: one inside the other, or Jaccard >= 0.5."""
+    """Participant code sets of one event: Jaccard >= 0.5, or a single party inside the other set
+    ("Russia signed" of "Russia and Tajikistan signed"). Two leaders meeting on the sidelines of a
+    ten-state summit are not that summit."""
     if not x or not y:
         return False
-    if x <= y or y <= x:
+    if (x <= y or y <= x) and min(len(x), len(y)) == 1:
         return True
     return len(x & y) / len(x | y) >= 0.5
 

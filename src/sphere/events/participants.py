@@ -74,6 +74,43 @@ class TokenMentions:
             code = self.state_of(m.code) or code
         return Participant(code=code, sector=m.sector, entity_text=m.text, identifier_text=m.identifier_text)
 
+    def recent_parties(self, before: int, n: int, exclude: frozenset[str] = frozenset(),
+                       kinds: frozenset[str] | None = None) -> tuple[Participant, ...]:
+        """The last `n` distinct parties (of the given mention kinds; never places) named before
+        document offset `before`, for "the two leaders" and "both sides"; () when fewer are named."""
+        found: dict[str, Participant] = {}
+        for m in reversed(self.mentions):
+            if m.end > before or is_place(m) or not m.code or m.code in exclude:
+                continue
+            if kinds is not None and m.kind not in kinds:
+                continue
+            if m.code not in found:
+                p = self.participant(m)
+                if p is not None:
+                    found[m.code] = p
+            if len(found) == n:
+                return tuple(found.values())
+        return ()
+
+    def setting_state(self, start: int, end: int) -> str | None:
+        """The state where a sentence [start, end) is set: its first place mention's state, else the
+        state of the last place mention before it (a text about Tbilisi is set in Georgia)."""
+        if self.state_of is None:
+            return None
+        before = None
+        for m in self.mentions:
+            if m.start >= end:
+                break
+            if not is_place(m) or not m.code:
+                continue
+            state = self.state_of(m.code)
+            if not state or state.startswith(PLACE_PREFIX):
+                continue
+            if m.start >= start:
+                return state
+            before = state
+        return before
+
     def last_person_before(self, char: int) -> Mention | None:
         """The latest person mention ending before document offset `char` (for 'he', 'she');
         None when that person is not resolved to a code (someone the KB does not know)."""

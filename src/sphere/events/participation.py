@@ -17,6 +17,7 @@ from .roles import (
     antecedent,
     children,
     controller,
+    domestic_actor,
     institution_of_topic,
     is_group_pronoun,
     is_passive,
@@ -65,7 +66,7 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
             elif is_group_pronoun(h):
                 actors.extend(antecedent(h, tm))
             else:
-                actors.extend(phrase_participants(h, tm) or institution_of_topic(h, tm))
+                actors.extend(phrase_participants(h, tm) or institution_of_topic(h, tm) or domestic_actor(h, tm))
         if head.i == trig.i or not c.nominal:
             objs = children(head, "dobj", "dative")
             if passive:

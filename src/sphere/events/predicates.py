@@ -98,9 +98,24 @@ def has_particle(t, particles) -> bool:
 
 
 FORCES = frozenset({"troop", "soldier", "force", "army", "tank", "unit", "battalion", "brigade", "paratrooper",
-                    "peacekeeper", "serviceman", "convoy", "militia", "contingent", "marine", "warship", "jet"})
+                    "peacekeeper", "serviceman", "convoy", "militia", "contingent", "marine", "warship", "jet",
+                    "aircraft", "bomber", "plane", "warplane", "helicopter", "ship", "fleet", "fighter", "reservist"})
 PEOPLE_KINDS = frozenset({"person", "armed-group", "organisation", "group", "military-unit", "igo"})
 PREDICATIVE = frozenset({"acomp", "attr", "ROOT", "oprd", "xcomp", "ccomp", "conj", "advcl", "amod"})
+
+
+def subject_words(t) -> list:
+    """The heads a verb's subject is made of: conjuncts and the 'of' complement of a quantity
+    ("thousands of people", "crowds and students"); a subject shared with a conjoined verb too."""
+    subs = children(t, "nsubj")
+    if not subs and t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+        subs = children(t.head, "nsubj")
+    out = []
+    for s in subs:
+        for x in (s, *(c for c in s.children if c.dep_ == "conj")):
+            out.append(x)
+            out += [p for prep in children(x, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
+    return out
 
 
 def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, object | None]:
@@ -112,6 +127,8 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
     if entry.forces_subject and not any(
         lemma(x) in FORCES for s in children(t, "nsubj") for x in (s, *(c for c in s.children if c.dep_ == "conj"))
     ):
+        return False, None
+    if entry.subjects and not any(lemma(x) in entry.subjects for x in subject_words(t)):
         return False, None
     if entry.needs_complement and not (children(t, "ccomp", "xcomp", "dobj") or any(
         c.dep_ == "prep" and c.lower_ in ("of", "against", "with") for c in t.children
@@ -147,7 +164,7 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
     ):
         return False, None
     obj = None
-    if entry.objects or entry.object_mentions:
+    if entry.objects or entry.object_mentions or entry.object_igo:
         for h in object_heads(t, entry):
             named = [h, *(c for c in h.children if c.dep_ in ("compound", "amod"))]
             if any(lemma(x) in entry.objects for x in named[1:]) and h.pos_ == "PROPN":
@@ -155,6 +172,9 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
                 break
             if entry.object_mentions and h.ent_type_ == "PERSON":
                 obj = h  # a person the knowledge base does not know is still a person
+                break
+            if entry.object_igo and tm.of(h) is not None and tm.of(h).kind == "igo":
+                obj = h  # "left the CSTO"
                 break
             if lemma(h) in entry.objects or h.lower_ in entry.objects or (
                 entry.object_mentions and (h.pos_ == "NUM" or (tm.of(h) is not None and (

@@ -111,7 +111,40 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         found.extend(phrase_participants(pobj, tm, allow_places=True))
+    if not found:
+        found = group_anaphor(head, tm)
     return unique(found)
+
+
+# Plural nouns that stand for parties named before, and the mention kinds they can stand for.
+PERSON_KINDS = frozenset({"person"})
+STATE_KINDS = frozenset({"state", "person", "organ", "demonym"})
+GROUP_NOUNS = {
+    **dict.fromkeys(("leader", "president", "man", "minister", "premier", "head", "counterpart", "delegation"), PERSON_KINDS),
+    **dict.fromkeys(("country", "state", "nation", "republic", "capital", "neighbour", "neighbor", "government"), STATE_KINDS),
+    **dict.fromkeys(("side", "party", "army", "foe", "rival", "belligerent"), STATE_KINDS | {"group", "armed-group"}),
+}
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "eleven": 11, "twelve": 12, "both": 2}
+
+
+def group_anaphor(head, tm: TokenMentions) -> tuple[Participant, ...]:
+    """'The two leaders', 'both sides', 'the six presidents': the parties named just before the
+    sentence, as many as the phrase counts (those the sentence names before the phrase left out:
+    'Russia sells weapons to both sides')."""
+    if head.lemma_.lower() not in GROUP_NOUNS or head.tag_ not in ("NNS", "NNPS"):
+        return ()
+    n = None
+    for c in head.children:
+        if c.dep_ in ("nummod", "det", "predet", "quantmod") and c.lower_ in COUNT_WORDS:
+            n = COUNT_WORDS[c.lower_]
+        elif c.dep_ == "nummod" and c.text.isdigit():
+            n = int(c.text)
+    if n is None or n < 2 or not any(c.lower_ in ("the", "both", "these", "those", "all") for c in head.children):
+        return ()
+    sent = head.sent
+    named = frozenset(m.code for t in sent if t.i < head.i for m in [tm.by_token.get(t.i)] if m is not None and m.code)
+    return tm.recent_parties(tm.offset + sent.start_char, n, named, GROUP_NOUNS[head.lemma_.lower()])
 
 
 def is_pro_anti(t) -> bool:
@@ -159,6 +192,29 @@ def institution_of_topic(head, tm: TokenMentions) -> tuple[Participant, ...]:
         return ()
     states = [p for p in tm.topic if len(p.code) == 3 and p.code.isupper()]
     return tuple(Participant(code=p.code, sector=INSTITUTIONS[key], entity_text=head.text) for p in states[:1])
+
+
+# Domestic actors named without their country ("crowds", "riot police", "opposition parties"):
+# PLOVER codes them to the state where the text is set, with the sector the noun gives.
+DOMESTIC = {"crowd": "CVL", "protester": "CVL", "protestor": "CVL", "demonstrator": "CVL", "rioter": "CVL",
+            "mob": "CVL", "resident": "CVL", "student": "CVL", "thousand": "CVL",
+            "hundred": "CVL", "marcher": "CVL", "villager": "CVL", "police": "COP", "policeman": "COP",
+            "opposition": "OPP", "lawmaker": "LEG", "parliament": "LEG", "mp": "LEG"}
+
+
+def domestic_actor(head, tm: TokenMentions) -> tuple[Participant, ...]:
+    """'Crowds stormed ...', 'riot police fired ...', 'opposition parties accused ...' with no
+    country named: the state where the sentence is set (its places, else the text's last one)."""
+    words = {head.lemma_.lower(), head.lower_} | {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
+    if head.lemma_.lower() in ("thousand", "hundred", "dozen", "ten"):
+        words |= {p.lemma_.lower() for prep in children(head, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")}
+    sector = next((DOMESTIC[w] for w in ("opposition", "police") if w in words), None) or next(
+        (DOMESTIC[w] for w in sorted(words) if w in DOMESTIC), None)
+    if sector is None or any(tm.of(t) is not None for t in head.subtree):
+        return ()
+    sent = head.sent
+    state = tm.setting_state(tm.offset + sent.start_char, tm.offset + sent.end_char)
+    return (Participant(code=state, sector=sector, entity_text=head.text),) if state else ()
 
 
 def children(t, *deps):

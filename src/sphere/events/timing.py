@@ -24,6 +24,37 @@ ANAPHORIC_DATE = re.compile(r"\b(?:at\s+(?:the|that)\s+time|at\s+the\s+same\s+ti
                             r"on\s+the\s+same\s+day|that\s+(?:day|week|month|year)|the\s+same\s+(?:day|week|month)|"
                             r"at\s+(?:the|that)\s+meeting|during\s+the\s+(?:visit|talks|meeting|trip))\b", re.I)
 
+# "The next day", "a day later": the day after the date told before (in the sentence, or earlier)
+NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|"
+                      r"the\s+day\s+after|next\s+morning)\b", re.I)
+# "Hours later", "that evening", "within hours": the same day as the date told before
+SAME_DAY = re.compile(r"\b(?:(?:hours|minutes)\s+later|later\s+that\s+(?:day|evening|night)|that\s+(?:evening|night|morning|afternoon)|"
+                      r"the\s+same\s+(?:evening|night|morning|afternoon)|within\s+(?:hours|minutes))\b", re.I)
+
+RELATIVE_TOLD = re.compile(NEXT_DAY.pattern + "|" + SAME_DAY.pattern, re.I)
+
+
+def told_relative(text: str, sentence_dates, previous: DateValue | None, at: int = 0) -> DateValue | None:
+    """The date a sentence gives relative to one told before it: "the next day" is the day after
+    the last day-precise date before those words (in the sentence, else `previous`); "hours
+    later" is that same day. `at` is the predicate's offset in the sentence: a predicate before
+    the date the phrase counts from is not dated by it."""
+    for pattern, shift in ((NEXT_DAY, 1), (SAME_DAY, 0)):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        before = [d for d in sentence_dates if d.end <= m.start() and d.value.date]
+        if before and at < before[-1].end:
+            return None
+        base = before[-1].value if before else previous
+        if base is None or not base.date:
+            return None
+        if base.precision != "day":
+            return DateValue(base.date, base.precision) if shift == 0 else None
+        return DateValue(add_days(base.date, shift), "day")
+    return None
+
+
 TEMPORAL_PREPS = frozenset({"during", "at", "on", "after", "following", "amid", "ahead", "before", "in"})
 
 DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)[- ]day(?:s)?(?:[- ]long)?\b", re.I)
@@ -156,9 +187,12 @@ def setting_date(c: Candidate, owners, by_owner, pub, st: Status) -> DateValue |
 def date_for(c: Candidate, own: list[DateMention], pub: date | None, st: Status,
              all_dates: list[DateMention] = ()) -> DateValue | None:
     values = [v for v in (redate(d, pub, st.direction) for d in own) if v is not None]
-    if not values and c.head.dep_ == "relcl" and any(x.lower_ == "when" for x in c.head.children):
+    clause = c.head
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # "..., when he declared X and ordered Y": both at that date
+    if not values and clause.dep_ == "relcl" and any(x.lower_ == "when" for x in clause.children):
         # "until 2005, when they pulled out": the clause happened at the date it hangs on
-        at = c.head.head.idx - c.head.sent.start_char
+        at = clause.head.idx - clause.sent.start_char
         for d in all_dates:
             if d.start <= at < d.end and d.value.date or (d.value.enddate and d.start <= at < d.end):
                 v = redate(d, pub, st.direction)
