@@ -65,7 +65,7 @@ SECTORS = set("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU E
               "OPP PRE REL SOC".split())
 # Organisations and armed groups (ACTORS.md style) and the PLOVER generic codes (GSR style).
 ORGS = {"CSTO", "SCO", "NATO", "CIS", "EAEU", "UN", "EU", "OSCE", "G7", "AU", "ASEAN", "OPEC", "IAEA",
-        "TALIBAN", "ISIS", "NUSRA", "MSF", "ICRC", "IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "EUR"}
+        "TALIBAN", "ISIS", "NUSRA", "ALQAEDA", "MSF", "ICRC", "IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "EUR"}
 STATES = {c.alpha_3 for c in pycountry.countries} | {"KOS"}
 GSR_KEYS = ["id", "text", "event", "gsr_event", "mode", "context", "actor", "recipient"]
 # A type's own word, which the sentences must not lean on.
