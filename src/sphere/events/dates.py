@@ -72,6 +72,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season", re.compile(
         r"\b(?:(?P<rel>this|last|next|coming|past)\s+|(?:in\s+)?(?:the\s+)?)(?P<season>spring|summer|autumn|fall|winter)\b"
         r"(?:\s+(?:of\s+)?" + _f(_YEAR, "y") + r")?", re.I)),
+    # (in) October last year, in March of next year
+    ("month_rel_year", re.compile(r"(?:" + _CUE + r")?(?:(?:early|late|mid-?)\s*)?" + _f(_MON, "m")
+                                  + r"\s+(?i:of\s+)?(?P<yr>(?i:last|this|next))\s+(?i:year)\b")),
     # Wednesday last week, on Monday of next week
     ("weekday_week", re.compile(r"(?:\b(?i:on)\s+)?" + _f(_WD, "wd") + r"(?:\s+(?:morning|afternoon|evening|night))?"
                                 r"\s+(?i:of\s+)?(?P<wk>(?i:last|next|this))\s+(?i:week)\b")),
@@ -272,6 +275,9 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
         word = g["word"].lower()
         day = pub + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
         return DateValue(_iso(day.year, day.month, day.day), "day")
+    if kind == "month_rel_year":
+        y = pub.year + {"last": -1, "next": 1}.get(g["yr"].lower(), 0)
+        return DateValue(_iso(y, _month(g["m"])), "month")
     if kind == "weekday_week":
         monday = pub - timedelta(days=pub.weekday())
         shift = {"last": -7, "next": 7}.get(g["wk"].lower(), 0)

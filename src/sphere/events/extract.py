@@ -49,6 +49,7 @@ from .roles import (
 from .status import clause_status
 from .timing import (
     ANAPHORIC_DATE,
+    NEXT_DAY,
     RELATIVE_TOLD,
     attached_dates,
     date_for,
@@ -114,14 +115,14 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
         anchor = estimate_anchor(pu.doc.text)
     meeting: Event | None = None  # the last dated meeting told in this unit
     pending: list[tuple[int, int]] = []  # (index, sentences since) of events still without a date of the text's
-    prev_sent = None
+    recent: list = []  # the last three sentences, for "the next day"
     for sent in pu.doc.sents:
         if sent.start not in wanted:
             tm.topic = main_subject(sent, tm) or tm.topic
-            prev_sent = sent
+            recent = [*recent[-2:], sent]
             continue
-        last_date = told_before(sent, prev_sent, out, previous, pu.unit.published or parsed.document.published or anchor)
-        prev_sent = sent
+        last_date = told_before(sent, recent, previous, pu.unit.published or parsed.document.published or anchor)
+        recent = [*recent[-2:], sent]
         found, told, said = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads, last_date)
         tm.topic = main_subject(sent, tm) or tm.topic
         # "Mr Putin told a summit ... [next sentence] Mr Putin said on Friday ...": a statement or
@@ -150,17 +151,24 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     return out
 
 
-def told_before(sent, prev_sent, out: list[Event], previous: DateValue | None, pub: date | None) -> DateValue | None:
-    """The date "the next day" or "hours later" counts from: the last date of the sentence just
-    before, else the date of the last event told, else the last date the unit told."""
+def told_before(sent, before: list, previous: DateValue | None, pub: date | None) -> DateValue | None:
+    """The date "the next day" or "hours later" counts from: the last date of the nearest of the
+    few sentences just `before` that tells one ("hours later" only inside its paragraph: a new
+    paragraph counts from the event just told, whose date an aside's dates are not); None when
+    they tell none."""
     if not RELATIVE_TOLD.search(sent.text):
         return previous
-    if prev_sent is not None:
+    same_paragraph_only = NEXT_DAY.search(sent.text) is None
+    after = sent
+    for prev_sent in reversed(before):
+        gap = sent.doc.text[prev_sent.start_char + len(prev_sent.text.rstrip()):after.start_char]
+        if same_paragraph_only and gap.count("\n") >= 2:
+            break
         told = [d.value for d in find_dates(prev_sent.text, pub, -1) if d.value.date]
         if told:
             return told[-1]
-    last = next((e for e in reversed(out) if e.date and e.confidence >= 0.6), None)
-    return DateValue(last.date, last.date_precision) if last is not None else previous
+        after = prev_sent
+    return None
 
 
 DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}\s+(?:--|—|–)\s+")
@@ -324,7 +332,7 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         value = None  # a promise of a future act is dated when it was made (ANNOTATION)
     if (value is None or value.date is None) and not promised:
         # "arrived on September 17 and condemned the next day", "Hours later the ministry said"
-        value = told_relative(sent.text, sentence_dates, last_date or previous, c.trigger.idx - sent.start_char) or value
+        value = told_relative(sent.text, sentence_dates, last_date, c.trigger.idx - sent.start_char) or value
     if (value is None or value.date is None) and not promised:
         # "agreed ... during his visit on April 27-28": the date of the event it is set in
         value = setting_date(c, owners, by_owner, pub, st) or value

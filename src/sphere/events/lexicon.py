@@ -197,7 +197,7 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
             joint_mode=tuple(raw["joint_mode"]) if "joint_mode" in raw else None,
             governed_by=_words(raw.get("governed_by"), where),
             modifiers=_words(raw.get("modifiers"), where),
-            complement_adj=_words(raw.get("complement_adj"), where),
+            complement_adj=_objects(raw.get("complement_adj"), classes, where)[0],
             support=_words(raw.get("support"), where),
             needs_complement=bool(raw.get("needs_complement")), patient_of=bool(raw.get("patient_of")),
             future_event=raw.get("future_event"), passive_actor=bool(raw.get("passive_actor")),

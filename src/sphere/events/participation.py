@@ -81,6 +81,8 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                     # "refusing admittance to Ghanaians"
                     targets = {"to", "with", "against"} | ({"on"} if entry.event in ("THREATEN", "ASSAULT", "ACCUSE", "SANCTION", "COERCE") else set())
                     recipients.extend(p for x in prep_objects(o, targets) for p in phrase_participants(x, tm))
+            if c.obj is not None and entry.prep and entry.object_is_recipient and c.obj.dep_ == "pobj":
+                recipients.extend(phrase_participants(c.obj, tm))  # "pulled out of the CSTO", "fired at the convoy"
             if c.obj is not None:
                 # "signed an agreement with China", "delivered aid to Tajikistan"
                 preps = RECIPIENT_PREPS - {"from", "at", "on"} | ({"of", "on"} if entry.event in ("SANCTION", "COERCE", "CONCEDE", "THREATEN") else set())
@@ -111,6 +113,9 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
             a2, r2 = nominal_participants(trig, tm, entry.patient_of)
             actors.extend(a2)
             recipients.extend(r2)
+            if c.obj is not None and c.obj.i != trig.i:
+                # "ordered a halt to flights to Georgia": whose flights the nominal stops
+                recipients.extend(p for o in prep_objects(c.obj, RECIPIENT_PREPS - {"from", "at", "on"}) for p in phrase_participants(o, tm))
     else:
         a2, r2 = nominal_participants(trig, tm, entry.patient_of)
         actors.extend(a2)
@@ -147,8 +152,11 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                     objs += prep_objects(thing, {"in", "against", "on", "into"})
             for d in children(comp, "dobj"):
                 objs += prep_objects(d, {"with", "to", "against", "for", "of"} if entry.event == "THREATEN" else {"with", "to", "against", "for"})
-            if entry.event in ("REQUEST", "ACCUSE", "REJECT") and comp.dep_ in ("ccomp", "acl"):
-                objs += children(comp, "nsubj", "nsubjpass")  # "demanded that Israel ease ...": the addressee
+            if entry.event in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT") and comp.dep_ in ("ccomp", "acl"):
+                # "demanded that Israel ease ...", "said that Armenia remained an ally": the addressee
+                objs += children(comp, "nsubj", "nsubjpass")
+                if lemma(comp) in ("be", "remain", "become", "stay"):
+                    objs += [o for a in children(comp, "attr", "oprd") for o in prep_objects(a, {"of", "to", "for"})]
             for o in objs:
                 if not is_group_pronoun(o):
                     recipients.extend(phrase_participants(o, tm))

@@ -25,6 +25,44 @@ REPORTED_DEMAND = PredicateEntry(
 )
 
 
+# "X said that Y remained a close ally" / "... that the move was unfortunate": a reported judgement
+# of another party is X's praise (SUPPORT) or criticism (ACCUSE) of it (PLOVER SUPPORT, ACCUSE).
+REPORTED_PRAISE = PredicateEntry(
+    lemmas=frozenset(), pos="verb", event="SUPPORT", speech=True,
+    source="PLOVER SUPPORT: commend an actor, here a reported judgement ('X said Y remained a close ally')",
+)
+REPORTED_BLAME = PredicateEntry(
+    lemmas=frozenset(), pos="verb", event="ACCUSE", mode=("disapprove",), speech=True,
+    source="PLOVER ACCUSE disapprove: criticism, here a reported judgement ('X wrote that Y is our enemy')",
+)
+COPULAS = frozenset({"be", "remain", "become", "stay", "constitute", "represent"})
+# What a judgement can be about besides a named party: an act ("the move was unfortunate").
+ACT_NOUNS = frozenset({"move", "decision", "step", "deployment", "action", "act", "statement", "attack", "policy",
+                       "remark", "arrangement", "operation", "plan", "behaviour", "behavior", "conduct", "law", "vote",
+                       "strike", "invasion", "annexation", "sanction", "sanctions", "presence", "support", "role"})
+
+
+def evaluative_clause(verb, lex: Lexicon, tm: TokenMentions):
+    """The entry and the complement clause of a reporting verb that judges a party or its act
+    ("said that Armenia remained 'a close ally'", "wrote that 'Russia is our enemy'"), if any."""
+    praise, blame = lex.classes.get("praise", frozenset()), lex.classes.get("blame", frozenset())
+    for c in verb.children:
+        if c.dep_ != "ccomp" or lemma(c) not in COPULAS or is_negated(c):
+            continue
+        subjects = children(c, "nsubj")
+        if not any(tm.of(x) is not None or lemma(x) in ACT_NOUNS for s in subjects for x in s.subtree):
+            continue  # "the situation is dangerous": no party judged
+        for a in c.children:
+            if a.dep_ not in ("attr", "acomp", "oprd", "xcomp"):
+                continue
+            words = {lemma(a)} | {lemma(x) for x in a.children if x.dep_ in ("amod", "conj", "compound", "advmod")}
+            if words & blame:
+                return REPORTED_BLAME, c
+            if words & praise:
+                return REPORTED_PRAISE, c
+    return None
+
+
 def obliged_clause(verb):
     """The complement clause of a reporting verb that states an obligation, if any."""
     for c in verb.children:
@@ -69,6 +107,16 @@ def is_negated(t) -> bool:
     return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in t.children)
 
 
+def prep_children(t, entry: PredicateEntry) -> list:
+    """The dependents of `t` where the entry's preposition may be: its children, "out of" read as
+    "of" ("pulled out of the CSTO"), and for an object nominal the prepositions the parser hung on
+    its verb ("ordered a halt [to flights]")."""
+    out = list(t.children)
+    if entry.prep and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj":
+        out += [c for c in t.head.children if c.i > t.i]
+    return [next(iter(children(c, "prep")), c) if c.dep_ == "prep" and c.lower_ == "out" and entry.prep else c for c in out]
+
+
 def object_heads(t, entry: PredicateEntry) -> list:
     """Candidate object heads of a verb: direct object, passive subject, the noun a relative or
     participle clause modifies, the object of the entry's preposition, and their conjuncts."""
@@ -77,7 +125,7 @@ def object_heads(t, entry: PredicateEntry) -> list:
         heads += children(t, "nsubjpass")
     if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") and not children(t, "dobj"):
         heads.append(t.head)
-    for c in t.children:
+    for c in prep_children(t, entry):
         if c.dep_ == "prep" and (not entry.prep or c.lower_ in entry.prep):
             if entry.prep or c.lower_ in ("for", "of", "to", "on"):
                 heads += children(c, "pobj")
@@ -143,7 +191,7 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
     if entry.prep and not any(
         c.dep_ == "prep" and c.lower_ in entry.prep
         and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
-        for c in t.children
+        for c in prep_children(t, entry)
     ):
         return False, None  # "called on the West", not "called up ... on Monday"
     negated = is_negated(t)
@@ -159,6 +207,8 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
         return False, None
     if entry.governed_by and lemma(t.head) not in entry.governed_by:
         return False, None
+    if entry.complement_adj and any(c.dep_ in ("dobj", "nsubj") and c.lower_ in ("what", "whatever") for c in t.children):
+        return False, None  # "fire at what he called terrorists": a name for something, not a judgement of a party
     if entry.complement_adj and not any(
         g.lemma_.lower() in entry.complement_adj for c in t.children for g in [c, *c.children]
     ):
@@ -249,6 +299,10 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
             clause = obliged_clause(t)
             if clause is not None:
                 found.append(Candidate(REPORTED_DEMAND, t, t, clause, nominal=False))
+                continue
+            judged = evaluative_clause(t, lex, tm)
+            if judged is not None:
+                found.append(Candidate(judged[0], t, t, judged[1], nominal=False))
     for t in sent:
         if t.pos_ not in ("NOUN", "PROPN") or t.i in consumed or t.dep_ in ("compound", "amod"):
             continue  # "strike aircraft", "attack helicopters": modifiers, not events
