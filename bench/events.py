@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/events.py [--docs 240] [--workers 2]
 
-The corpus is made of the seed documents and the demo corpus: each benchmark document is a
-random sample of their sentences in random order (seeded), so documents differ the way a real
-corpus's do, with some sentences shared. Two measurements on the same texts, one after the other:
+The corpus is made of the English texts at hand (the seeds, the demo corpus, the held-out
+documents, the GSR sentences): each benchmark document is a random sample of their sentences
+in random order (seeded), so documents differ the way a real corpus's do, with some sentences
+shared (each sentence is in about five documents) but no long passage copied. Two measurements on the same texts, one after the other:
 
 - raw: `nlp.pipe` of the full `en_core_web_sm` (every component), one process, batch 16;
 - sphere: `sphere ingest FOLDER` in a subprocess, as a user runs it: ingest, segmentation,
@@ -47,16 +48,23 @@ def utf8_text(path: Path) -> str | None:
 
 
 def sentence_pool() -> list[str]:
+    """Sentences of every English text at hand, 6 to 27 words long: shorter than Sphere's
+    minimum reused passage (30 words), so shared sentences cost the reuse search its work
+    without making every pair of benchmark documents a copy of each other."""
     paths = sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+    paths += sorted((REPO / "eval").glob("heldout*/docs/*.txt"))
     texts = [t for t in map(utf8_text, paths) if t]
+    gsr = REPO.parent / "shared" / "gold" / "plover_gsr_dev.jsonl"
+    if gsr.exists():
+        texts += [json.loads(line)["text"] for line in gsr.read_text(encoding="utf-8").splitlines() if line.strip()]
     pool = []
     for text in texts:
         for para in text.split("\n"):
-            pool += [s.strip() for s in SENTENCE_END.split(para) if len(s.split()) >= 6]
-    return pool
+            pool += [s.strip() for s in SENTENCE_END.split(para) if 6 <= len(s.split()) <= 27]
+    return sorted(set(pool))
 
 
-def make_corpus(folder: Path, n_docs: int, sentences_per_doc: int = 40) -> list[str]:
+def make_corpus(folder: Path, n_docs: int, sentences_per_doc: int = 36) -> list[str]:
     rng = random.Random(20261201)
     pool = sentence_pool()
     texts = []
