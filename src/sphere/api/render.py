@@ -23,13 +23,13 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..export.quads import load_quads, quad_of
 from ..store.search import marked_segments
 from .names import display_name
-from .payloads import jsonable
+from .payloads import JSONAnswer, jsonable
 
 TEMPLATES = Path(__file__).parent / "templates"
 FORMATS = ("html", "json", "csv")
@@ -145,7 +145,7 @@ def csv_text(rows: list[dict]) -> str:
 
 def render(view: View, fmt: str) -> Response:
     if fmt == "json":
-        return JSONResponse(jsonable(view.data), status_code=view.status_code)
+        return JSONAnswer(view.data, status_code=view.status_code)
     if fmt == "csv":
         rows = view.rows if view.rows is not None else [view.data]
         return Response(csv_text(jsonable(rows)), status_code=view.status_code,

@@ -16,8 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..types import Event
 from .documents import DocumentFilter, list_documents
-from .events import EventFilter, filtered_ids, load_events
-from .memo import remembered
+from .event_query import EventFilter, EventQuery, load_events
 from .mentions import aliases_seen, co_occurring
 from .models import (
     DocumentRow,
@@ -30,27 +29,13 @@ from .models import (
 )
 
 
-def event_conditions(f: EventFilter):
-    """The filter as a WHERE clause on `events` (None: no condition), from `filtered_ids`.
-
-    Applied to the events table directly (not as `id IN (subquery)`), so SQLite walks the
-    ordering index and stops after one page, and counts without materialising every id.
-    """
-    return filtered_ids(f).whereclause
-
-
 def events_page(session: Session, f: EventFilter, limit: int = 50, offset: int = 0) -> tuple[list[Event], int]:
     """A page of events matching `f` in `query_events` order (by date, undated last), and the total."""
-    where = event_conditions(f)
-    rows = select(EventRow).order_by(EventRow.date.is_(None), EventRow.date, EventRow.id).limit(limit).offset(offset)
-    count = select(func.count()).select_from(EventRow)
-    if where is not None:
-        rows, count = rows.where(where), count.where(where)
-    page = session.scalars(rows).all()
-    if len(page) < limit and (page or offset == 0):  # the last page: the total is known
-        return load_events(session, page), offset + len(page)
-    total = remembered(session, "events_count", f, lambda: session.scalar(count) or 0)
-    return load_events(session, page), total
+    query = EventQuery(session, f)
+    ids = query.page_ids(limit, offset)
+    if len(ids) < limit and (ids or offset == 0):  # the last page: the total is known
+        return load_events(session, ids), offset + len(ids)
+    return load_events(session, ids), query.count()
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from ..types import Event
+from .memo import remembered
 from .models import DocumentRow, OutletRow, UnitRow
 
 # Chunk size for IN (...) lists: well under SQLite's bound-parameter limit.
@@ -65,13 +66,8 @@ def cite_units(session: Session, keys: Iterable[CitationKey]) -> dict[CitationKe
         stmt = select(*unit_columns).where(tuple_(UnitRow.doc_id, UnitRow.unit_id).in_(part))
         for row in session.execute(stmt):
             units[(row.doc_id, row.unit_id)] = row
-    outlets = outlet_rows(session, {d.outlet_id for d in docs.values() if d.outlet_id})
     # A clipping names the outlet it quotes: find that outlet in the registry by its name.
-    names = sorted({u.outlet.lower() for u in units.values() if u.outlet})
-    by_name = {o.name.lower(): o for o in outlets.values()}
-    for part in chunks(names):
-        for row in session.scalars(select(OutletRow).where(func.lower(OutletRow.name).in_(part))):
-            by_name.setdefault(row.name.lower(), row)
+    outlets, by_name = outlet_table(session)
     found: dict[CitationKey, Citation] = {}
     for doc_id, unit_id in keys | {(d, None) for d in doc_ids}:
         doc = docs.get(doc_id)
@@ -81,19 +77,38 @@ def cite_units(session: Session, keys: Iterable[CitationKey]) -> dict[CitationKe
     return found
 
 
-def outlet_rows(session: Session, ids: set[str]) -> dict[str, OutletRow]:
-    rows: dict[str, OutletRow] = {}
-    for part in chunks(sorted(ids)):
-        for row in session.scalars(select(OutletRow).where(OutletRow.id.in_(part))):
-            rows[row.id] = row
-    return rows
+@dataclass(frozen=True)
+class OutletEntry:
+    id: str
+    name: str
+    country: str | None
+    sponsor: str | None
+    slant: str | None
+    known: bool
+
+
+def outlet_table(session: Session) -> tuple[dict[str, OutletEntry], dict[str, OutletEntry]]:
+    """Every outlet by id and by lower-case name, remembered until the data changes (a small
+    table that every citation needs)."""
+
+    def read() -> tuple[dict[str, OutletEntry], dict[str, OutletEntry]]:
+        stmt = select(OutletRow.id, OutletRow.name, OutletRow.country, OutletRow.sponsor, OutletRow.slant,
+                      OutletRow.known).order_by(OutletRow.id)  # fmt: skip
+        by_id = {r.id: OutletEntry(r.id, r.name or r.id, r.country, r.sponsor, r.slant, bool(r.known))
+                 for r in session.execute(stmt)}  # fmt: skip
+        by_name: dict[str, OutletEntry] = {}
+        for o in by_id.values():
+            by_name.setdefault(o.name.lower(), o)
+        return by_id, by_name
+
+    return remembered(session, "outlets", None, read)
 
 
 def make_citation(
     doc: DocumentRow,
     unit: UnitRow | None,
-    outlets: Mapping[str, OutletRow],
-    by_name: Mapping[str, OutletRow],
+    outlets: Mapping[str, OutletEntry],
+    by_name: Mapping[str, OutletEntry],
 ) -> Citation:
     doc_outlet = outlets.get(doc.outlet_id or "")
     outlet = doc_outlet

@@ -8,20 +8,29 @@ by year, or not at all, join only when one passage copies the other (provenance'
 `derived_from`, or the same sentence): two undated arrests in two papers are not known to be
 one arrest. Re-analysing a document replaces that
 document's evidence and leaves other documents' evidence alone; an event left with no evidence
-is dropped.
+is dropped. Reading events (filters, pages, counts) is `event_query`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
-from sqlalchemy import Select, String, cast, delete, func, literal, or_, select
+from sqlalchemy import and_, delete, select, union_all
 from sqlalchemy.orm import Session
 
 from ..events.merge import PRECISION_ORDER, codes_overlap, dates_agree, locations_agree
-from ..types import Event, Evidence, Location, Participant
+from ..types import Event, Location
+from .event_query import (  # reading events: re-exported, callers import them from here
+    EventFilter,
+    count_events,
+    get_event,
+    load_events,
+    query_events,
+)
 from .models import DocumentRow, EventRow, EvidenceRow, OutletRow, ParticipantRow
+
+__all__ = ["EventFilter", "count_events", "get_event", "load_events", "query_events", "save_events",
+           "refresh_counts", "matching_event", "SourceCounter"]  # fmt: skip
 
 # Given a stored event's evidence rows, the independent outlets reporting it (provenance stage).
 SourceCounter = Callable[[Session, Sequence[EvidenceRow]], list[str]]
@@ -30,18 +39,26 @@ SourceCounter = Callable[[Session, Sequence[EvidenceRow]], list[str]]
 def outlets_of_evidence(session: Session, evidence: Sequence[EvidenceRow]) -> list[str]:
     """Default source count: distinct outlets of evidence not derived from another document."""
     names: set[str] = set()
+    known: dict[str | None, str | None] = {}
     for ev in evidence:
         if ev.derived_from:
             continue
-        names.add(outlet_name(session, ev.outlet_id) or f"unknown: {ev.doc_id}")
+        if ev.outlet_id not in known:
+            known[ev.outlet_id] = outlet_name(session, ev.outlet_id)
+        names.add(known[ev.outlet_id] or f"unknown: {ev.doc_id}")
     return sorted(names)
 
 
 def outlet_name(session: Session, outlet_id: str | None) -> str | None:
+    """The outlet's name, looked up once per session (the identity map holds rows weakly, so
+    `session.get` alone would read the outlet again for every event)."""
     if not outlet_id:
         return None
-    row = session.get(OutletRow, outlet_id)
-    return row.name if row else outlet_id
+    names = session.info.setdefault("outlet_names", {})
+    if outlet_id not in names:
+        row = session.get(OutletRow, outlet_id)
+        names[outlet_id] = row.name if row else outlet_id
+    return names[outlet_id]
 
 
 def save_events(
@@ -109,34 +126,103 @@ def has_evidence(session: Session, event_id: str) -> bool:
 
 def matching_event(session: Session, ev: Event, exclude: set[str]) -> EventRow | None:
     """A stored event reported by other documents that `ev` is another report of, if any: the
-    one sharing most participants, then with most evidence."""
+    one sharing most participants, then with most evidence.
+
+    The candidates come from one indexed query (same type, a date that can agree with `ev`'s,
+    one of its actors acting, some evidence), their participants and passages from one query
+    each: the cost follows the events that could match, not the events stored. Only the
+    winner is loaded as an ORM row.
+    """
     ev_codes = frozenset(p.code for p in (*ev.actors, *ev.recipients))
-    if not ev_codes:
+    ev_actors = {p.code for p in ev.actors}
+    if not ev_codes or not ev_actors:
+        return None  # the rules below need someone acting in both
+    rows = [
+        row
+        for row in session.execute(merge_candidates(ev, ev_actors))
+        if row.id not in exclude and dates_agree(row.date, ev.date, allow_missing=False)
+    ]
+    if not rows:
         return None
-    ids = select(ParticipantRow.event_id).where(ParticipantRow.code.in_(sorted(ev_codes)))
-    rows = session.scalars(
-        select(EventRow).where(EventRow.event_type == ev.event_type, EventRow.id.in_(ids))
-    ).all()
+    parts = participants_of(session, [r.id for r in rows])
+    # undated (or only yearly dated) reports are one event only when one copies the other
+    loose = [r.id for r in rows if not (precise(r.date) and precise(ev.date))]
+    passages = passages_of(session, loose)
     best, best_key = None, None
     for row in rows:
-        if row.id in exclude or not has_evidence(session, row.id):
+        if row.id in passages and not same_passage(passages[row.id], ev):
             continue
-        if not dates_agree(row.date, ev.date, allow_missing=False):
-            continue
-        if not (precise(row.date) and precise(ev.date)) and not same_passage(session, row.id, ev):
-            continue  # undated (or only yearly dated) reports are one event only when one copies the other
         loc = Location(row.loc_name, row.loc_country) if row.loc_name else None
         if not locations_agree(loc, ev.location):
             continue
-        parts = session.execute(select(ParticipantRow.role, ParticipantRow.code).where(ParticipantRow.event_id == row.id)).all()
-        row_codes = frozenset(code for _, code in parts)
-        row_actors = {code for role, code in parts if role == "actor"}
-        if not codes_overlap(row_codes, ev_codes) or not row_actors & {p.code for p in ev.actors}:
+        row_parts = parts.get(row.id, [])
+        row_codes = frozenset(code for _, code in row_parts)
+        row_actors = {code for role, code in row_parts if role == "actor"}
+        if not codes_overlap(row_codes, ev_codes) or not row_actors & ev_actors:
             continue  # the same parties, and someone acting in both
         key = (len(row_codes & ev_codes) / len(row_codes | ev_codes), row.n_evidence or 0, row.id)
         if best_key is None or key > best_key:
             best, best_key = row, key
-    return best
+    return session.get(EventRow, best.id) if best is not None else None
+
+
+def merge_candidates(ev: Event, ev_actors: set[str]):
+    """Stored events `ev` might be another report of, narrowed by indexes: the type and a date
+    window (`ix_events_type_date_id`), one of `ev`'s actors acting in it and some evidence
+    (probes by event id). The columns the rules read, as plain rows."""
+    acting = (
+        select(ParticipantRow.id)
+        .where(ParticipantRow.event_id == EventRow.id, ParticipantRow.role == "actor",
+               ParticipantRow.code.in_(sorted(ev_actors)))
+        .exists()
+    )  # fmt: skip
+    reported = select(EvidenceRow.id).where(EvidenceRow.event_id == EventRow.id).exists()
+    columns = (EventRow.id, EventRow.date, EventRow.loc_name, EventRow.loc_country, EventRow.n_evidence)
+    # one query per part of the date window, each a seek on (type, date): SQLite would not
+    # seek on an OR of both, and would read every event of the type instead
+    parts = [select(*columns).where(EventRow.event_type == ev.event_type, window, acting, reported)
+             for window in agreeing_dates(EventRow.date, ev.date)]  # fmt: skip
+    return union_all(*parts) if len(parts) > 1 else parts[0]
+
+
+def agreeing_dates(column, day: str | None) -> list:
+    """Conditions (one or the other) for the dates that can agree with `day` at the coarser
+    precision (`dates_agree` decides): its prefixes ("2021", "2021-08" for "2021-08-10"), and
+    the dates it is a prefix of; without a day, none."""
+    if not day:
+        return [column.is_(None), column == ""]
+    above = day[:-1] + chr(ord(day[-1]) + 1)  # the first string after every one starting with `day`
+    return [column.in_([day[:n] for n in range(1, len(day))]), and_(column >= day, column < above)]
+
+
+def participants_of(session: Session, event_ids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+    """event id -> [(role, code)] of the stored participants, in one query per chunk."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for part in chunked(event_ids):
+        stmt = select(ParticipantRow.event_id, ParticipantRow.role, ParticipantRow.code).where(
+            ParticipantRow.event_id.in_(part)
+        )
+        for event_id, role, code in session.execute(stmt):
+            found.setdefault(event_id, []).append((role, code))
+    return found
+
+
+def passages_of(session: Session, event_ids: Sequence[str]) -> dict[str, tuple[set[str], set[str]]]:
+    """event id -> (documents of its evidence, its evidence sentences squashed)."""
+    found: dict[str, tuple[set[str], set[str]]] = {i: (set(), set()) for i in event_ids}
+    for part in chunked(event_ids):
+        stmt = select(EvidenceRow.event_id, EvidenceRow.doc_id, EvidenceRow.text).where(
+            EvidenceRow.event_id.in_(part)
+        )
+        for event_id, doc_id, text in session.execute(stmt):
+            found[event_id][0].add(doc_id)
+            found[event_id][1].add(squash(text))
+    return found
+
+
+def chunked(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def precise(day: str | None) -> bool:
@@ -148,11 +234,10 @@ def squash(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def same_passage(session: Session, event_id: str, ev: Event) -> bool:
-    """Whether `ev` is reported in a passage copied from (or identical to) the stored event's."""
-    stored = session.scalars(select(EvidenceRow).where(EvidenceRow.event_id == event_id)).all()
-    docs = {e.doc_id for e in stored}
-    texts = {squash(e.text) for e in stored}
+def same_passage(stored: tuple[set[str], set[str]], ev: Event) -> bool:
+    """Whether `ev` is reported in a passage copied from (or identical to) a stored event's,
+    given that event's documents and squashed sentences (`passages_of`)."""
+    docs, texts = stored
     return any(e.derived_from in docs or squash(e.text) in texts for e in ev.evidence)
 
 
@@ -178,18 +263,20 @@ def refresh_counts(
     session: Session, event_ids: Iterable[str], count_sources: SourceCounter = outlets_of_evidence
 ) -> None:
     """Recount evidence and independent sources; drop events left with no evidence."""
-    for eid in event_ids:
-        row = session.get(EventRow, eid)
-        if row is None:
-            continue
-        evidence = session.scalars(select(EvidenceRow).where(EvidenceRow.event_id == eid)).all()
-        if not evidence:
-            session.execute(delete(ParticipantRow).where(ParticipantRow.event_id == eid))
-            session.delete(row)
-            continue
-        row.n_evidence = len(evidence)
-        row.sources = count_sources(session, evidence)
-        row.n_sources = len(row.sources)
+    for part in chunked(sorted(set(event_ids))):
+        rows = {r.id: r for r in session.scalars(select(EventRow).where(EventRow.id.in_(part)))}
+        evidence: dict[str, list[EvidenceRow]] = {eid: [] for eid in rows}
+        stmt = select(EvidenceRow).where(EvidenceRow.event_id.in_(part)).order_by(EvidenceRow.id)
+        for e in session.scalars(stmt):
+            evidence[e.event_id].append(e)
+        for eid, row in rows.items():
+            if not evidence[eid]:
+                session.execute(delete(ParticipantRow).where(ParticipantRow.event_id == eid))
+                session.delete(row)
+                continue
+            row.n_evidence = len(evidence[eid])
+            row.sources = count_sources(session, evidence[eid])
+            row.n_sources = len(row.sources)
 
 
 def fill_event_row(row: EventRow, ev: Event) -> None:
@@ -226,152 +313,3 @@ def participant_rows(ev: Event, event_id: str | None = None) -> list[Participant
                 )
             )
     return rows
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """The filters of `sphere events`, `/api/events` and the dashboard pages."""
-
-    actor: str | None = None  # a code; matches actors (or either side with `either`)
-    recipient: str | None = None
-    either: str | None = None  # a code on either side
-    type: str | None = None
-    context: str | None = None
-    since: str | None = None  # ISO date prefix
-    until: str | None = None
-    place: str | None = None
-    outlet: str | None = None
-    min_sources: int | None = None
-    status: str | None = None
-    doc: str | None = None
-
-
-def filtered_ids(f: EventFilter) -> Select:
-    """A SELECT of event ids matching the filter (parameterised: values are never spliced)."""
-    q = select(EventRow.id)
-    if f.type:
-        q = q.where(EventRow.event_type == f.type.upper())
-    if f.since:
-        # an event dated "2021-08" (or running until after `since`) happened on or after
-        # "2021-08-01" as far as anyone knows: compare at the event's own precision
-        q = q.where(or_(
-            EventRow.date >= f.since,
-            literal(f.since).like(EventRow.date + "%"),
-            EventRow.enddate >= f.since,
-        ))
-    if f.until:
-        # "2021" or "2021-08" include every date inside them.
-        q = q.where(EventRow.date <= f.until + "\uffff")
-    if f.place:
-        q = q.where(func.lower(EventRow.loc_name).contains(f.place.lower()))
-    if f.context:
-        # the JSON list as text, on SQLite and PostgreSQL alike
-        q = q.where(func.lower(cast(EventRow.context, String)).contains(f.context.lower()))
-    if f.min_sources:
-        q = q.where(EventRow.n_sources >= f.min_sources)
-    if f.status:
-        q = q.where(EventRow.status == f.status)
-    for role, code in (("actor", f.actor), ("recipient", f.recipient)):
-        if code:
-            q = q.where(
-                EventRow.id.in_(
-                    select(ParticipantRow.event_id).where(
-                        ParticipantRow.role == role, ParticipantRow.code == code.upper()
-                    )
-                )
-            )
-    if f.either:
-        q = q.where(
-            EventRow.id.in_(
-                select(ParticipantRow.event_id).where(ParticipantRow.code == f.either.upper())
-            )
-        )
-    if f.outlet:
-        outlet_ids = select(OutletRow.id).where(
-            or_(OutletRow.id == f.outlet, func.lower(OutletRow.name).contains(f.outlet.lower()))
-        )
-        q = q.where(
-            EventRow.id.in_(
-                select(EvidenceRow.event_id).where(EvidenceRow.outlet_id.in_(outlet_ids))
-            )
-        )
-    if f.doc:
-        q = q.where(
-            EventRow.id.in_(select(EvidenceRow.event_id).where(EvidenceRow.doc_id == f.doc))
-        )
-    return q
-
-
-def count_events(session: Session, f: EventFilter = EventFilter()) -> int:
-    return session.scalar(select(func.count()).select_from(filtered_ids(f).subquery())) or 0
-
-
-def query_events(
-    session: Session, f: EventFilter = EventFilter(), limit: int | None = 100, offset: int = 0
-) -> list[Event]:
-    """Events matching the filter, by date, with participants and evidence."""
-    ids = filtered_ids(f).subquery()
-    q = (
-        select(EventRow)
-        .where(EventRow.id.in_(select(ids.c.id)))
-        .order_by(EventRow.date.is_(None), EventRow.date, EventRow.id)
-        .offset(offset)
-    )
-    if limit is not None:
-        q = q.limit(limit)
-    rows = session.scalars(q).all()
-    return load_events(session, rows)
-
-
-def get_event(session: Session, event_id: str) -> Event | None:
-    row = session.get(EventRow, event_id)
-    return load_events(session, [row])[0] if row else None
-
-
-def load_events(session: Session, rows: Sequence[EventRow]) -> list[Event]:
-    if not rows:
-        return []
-    ids = [r.id for r in rows]
-    parts: dict[str, list[ParticipantRow]] = {i: [] for i in ids}
-    for p in session.scalars(
-        select(ParticipantRow).where(ParticipantRow.event_id.in_(ids)).order_by(ParticipantRow.id)
-    ):
-        parts[p.event_id].append(p)
-    evid: dict[str, list[EvidenceRow]] = {i: [] for i in ids}
-    for e in session.scalars(
-        select(EvidenceRow)
-        .where(EvidenceRow.event_id.in_(ids))
-        .order_by(EvidenceRow.doc_id, EvidenceRow.start)
-    ):
-        evid[e.event_id].append(e)
-    return [to_event(r, parts[r.id], evid[r.id]) for r in rows]
-
-
-def to_participant(p: ParticipantRow) -> Participant:
-    return Participant(
-        code=p.code, sector=p.sector, entity_text=p.entity_text, identifier_text=p.identifier_text
-    )
-
-
-def to_event(r: EventRow, parts: Sequence[ParticipantRow], evid: Sequence[EvidenceRow]) -> Event:
-    loc = (
-        Location(r.loc_name, r.loc_country, r.lat, r.lon, r.geonameid) if r.loc_name else None
-    )
-    return Event(
-        event_id=r.id,
-        event_type=r.event_type,
-        actors=tuple(to_participant(p) for p in parts if p.role == "actor"),
-        recipients=tuple(to_participant(p) for p in parts if p.role == "recipient"),
-        mode=tuple(r.mode or ()),
-        context=tuple(r.context or ()),
-        date=r.date,
-        enddate=r.enddate,
-        date_precision=r.date_precision,
-        status=r.status,
-        location=loc,
-        evidence=tuple(
-            Evidence(e.doc_id, e.unit_id, e.text, e.start, e.end, e.derived_from) for e in evid
-        ),
-        sources=tuple(r.sources or ()),
-        confidence=r.confidence,
-    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .events import EventFilter, filtered_ids
+from .event_query import EventFilter, EventQuery
 from .memo import remembered
 from .models import EventRow, EvidenceRow, OutletRow, ParticipantRow
 
@@ -32,7 +32,7 @@ def event_facets(session: Session, f: EventFilter = EventFilter(), top: int = 12
 
 
 def count_facets(session: Session, f: EventFilter, top: int) -> dict[str, list[FacetValue]]:
-    where = filtered_ids(f).whereclause  # None without filters: no join, no IN list
+    where = EventQuery(session, f).where()  # None without filters: no join, no IN list
 
     def restrict(stmt, event_id=None):
         if where is None:

@@ -14,7 +14,7 @@ from itertools import combinations, groupby
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .events import EventFilter, filtered_ids
+from .event_query import EventFilter, EventQuery
 from .memo import remembered
 from .models import EventRow, ParticipantRow
 
@@ -53,7 +53,7 @@ def build_graph(session: Session, f: EventFilter, max_edges: int) -> Graph:
     One indexed read of (event, role, code, type) rows grouped here is much cheaper than
     self-joins of the participants table grouped by the database, on 100,000 events.
     """
-    where = filtered_ids(f).whereclause  # on `events`; None without filters
+    where = EventQuery(session, f).where()  # on `events`; None without filters
     stmt = (
         select(ParticipantRow.event_id, ParticipantRow.role, ParticipantRow.code, EventRow.event_type)
         .join(EventRow, EventRow.id == ParticipantRow.event_id)

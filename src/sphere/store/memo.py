@@ -2,10 +2,20 @@
 
 A count of 100,000 filtered events can cost tens of milliseconds and a whole-database graph a
 second; the dashboard asks the same ones again and again. Answers are kept per database and
-per *data stamp*: the largest evidence and participant ids and the numbers of evidence rows
-and events. Every write the pipeline makes changes one of them (evidence is deleted and
-inserted anew on re-analysis, so its largest id grows; a deleted document takes its evidence
-with it), so a remembered answer is not served after the data it came from has changed. The memory is bounded (least recently used answers are dropped).
+per *data stamp*, which changes with every committed write to the tables the answers are made
+of (events, participants, evidence, outlets, documents, units, mentions):
+
+- SQLite: `data_version.changes`, counted by triggers after every insert, update and delete
+  (migration 0008). One row read by primary key: the stamp costs next to nothing, and it sees
+  updates too (a source count recomputed, an outlet merged), which row counts and largest ids
+  did not.
+- PostgreSQL: the transaction snapshot (`pg_current_snapshot()`), which moves whenever any
+  write transaction starts or ends on the server: never stale, sometimes more cautious than it
+  needs to be.
+
+A stamp read in the same transaction as the answer describes the data the answer was made
+from; answers read inside a transaction that has written (and may roll back) are not kept.
+The memory is bounded (least recently used answers are dropped).
 """
 
 from __future__ import annotations
@@ -15,10 +25,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-
-from .models import EventRow, EvidenceRow, ParticipantRow
 
 T = TypeVar("T")
 MAX_ANSWERS = 4096
@@ -26,19 +33,31 @@ _answers: OrderedDict[tuple, object] = OrderedDict()
 _lock = threading.Lock()
 
 
+STAMP_SQL = {
+    "sqlite": "SELECT changes FROM data_version WHERE id = 1",
+    "postgresql": "SELECT pg_current_snapshot()::text",
+}
+
+
 def data_stamp(session: Session) -> tuple:
-    """What changes whenever events, participants or evidence change (index lookups and counts)."""
-    stmt = select(
-        select(func.max(EvidenceRow.id)).scalar_subquery(),
-        select(func.count()).select_from(EvidenceRow).scalar_subquery(),
-        select(func.max(ParticipantRow.id)).scalar_subquery(),
-        select(func.count()).select_from(EventRow).scalar_subquery(),
-    )
-    return tuple(session.execute(stmt).one())
+    """What changes whenever the data the remembered answers are made of changes."""
+    conn = session.connection()
+    return (conn.exec_driver_sql(STAMP_SQL[conn.dialect.name]).scalar(),)
+
+
+def writing(session: Session) -> bool:
+    """Whether the session's transaction has written: its reads see data that may never be
+    committed, so answers made from them are not remembered."""
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        return conn.exec_driver_sql("SELECT pg_current_xact_id_if_assigned()").scalar() is not None
+    return bool(getattr(conn.connection.dbapi_connection, "in_transaction", True))
 
 
 def remembered(session: Session, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, or its answer from before if the database has not changed since."""
+    if writing(session):
+        return compute()
     full = (str(session.get_bind().url), data_stamp(session), kind, key)
     with _lock:
         if full in _answers:

@@ -34,6 +34,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -130,15 +131,23 @@ class MentionRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
+    # Lists are ordered by (date, id): these hand rows over in that order (migration 0008).
+    __table_args__ = (
+        Index("ix_events_date_id", "date", "id", "event_type", "status", "n_sources", "enddate"),
+        Index("ix_events_type_date_id", "event_type", "date", "id"),
+        Index("ix_events_place_date_id", "loc_name", "date", "id"),
+        Index("ix_events_enddate", "enddate", sqlite_where=sql_text("enddate IS NOT NULL"),
+              postgresql_where=sql_text("enddate IS NOT NULL")),
+    )  # fmt: skip
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    event_type: Mapped[str] = mapped_column(String(20), index=True)
+    event_type: Mapped[str] = mapped_column(String(20))
     mode: Mapped[list | None] = mapped_column(JSON)
     context: Mapped[list | None] = mapped_column(JSON)
-    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    date: Mapped[str | None] = mapped_column(String(10))
     enddate: Mapped[str | None] = mapped_column(String(10))
     date_precision: Mapped[str | None] = mapped_column(String(10))
     status: Mapped[str] = mapped_column(String(20))
-    loc_name: Mapped[str | None] = mapped_column(String(300), index=True)
+    loc_name: Mapped[str | None] = mapped_column(String(300))
     loc_country: Mapped[str | None] = mapped_column(String(3))
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
@@ -152,9 +161,12 @@ class EventRow(Base):
 
 class ParticipantRow(Base):
     __tablename__ = "participants"
-    __table_args__ = (Index("ix_participants_code_role", "code", "role"),)
+    __table_args__ = (  # migration 0006
+        Index("ix_participants_code_role_event", "code", "role", "event_id"),
+        Index("ix_participants_event_role_code", "event_id", "role", "code"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(String(10))  # actor | recipient
     code: Mapped[str] = mapped_column(String(120))
     sector: Mapped[str | None] = mapped_column(String(20))
@@ -164,9 +176,13 @@ class ParticipantRow(Base):
 
 class EvidenceRow(Base):
     __tablename__ = "evidence"
-    __table_args__ = (UniqueConstraint("event_id", "doc_id", "start", "end"),)
+    __table_args__ = (
+        UniqueConstraint("event_id", "doc_id", "start", "end"),
+        Index("ix_evidence_event_outlet", "event_id", "outlet_id"),  # migration 0008
+        Index("ix_evidence_outlet_event", "outlet_id", "event_id"),  # migration 0006
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[str] = mapped_column(String(40))
     start: Mapped[int] = mapped_column(Integer)

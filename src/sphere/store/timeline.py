@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .citations import chunks
-from .events import EventFilter, filtered_ids
+from .event_query import EventFilter, EventQuery
 from .models import EventRow, ParticipantRow
 
 
@@ -58,7 +58,7 @@ def roles_of(session: Session, event_ids: Iterable[str]) -> dict[str, dict[str, 
 
 def timeline(session: Session, f: EventFilter = EventFilter(), limit: int = 2000) -> Timeline:
     """Dated events matching the filter, by date, at most `limit` of them."""
-    where = filtered_ids(f).whereclause
+    where = EventQuery(session, f).where()
     dated = EventRow.date.is_not(None) if where is None else (where & EventRow.date.is_not(None))
     undated_where = EventRow.date.is_(None) if where is None else (where & EventRow.date.is_(None))
     total = session.scalar(select(func.count()).select_from(EventRow).where(dated)) or 0
@@ -95,7 +95,7 @@ class Place:
 
 def places(session: Session, f: EventFilter = EventFilter(), limit: int = 1000) -> list[Place]:
     """Places of matching events that have coordinates, with event counts, busiest first."""
-    where = filtered_ids(f).whereclause
+    where = EventQuery(session, f).where()
     stmt = (
         select(
             EventRow.loc_name, func.min(EventRow.loc_country), EventRow.lat, EventRow.lon,

@@ -19,7 +19,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 
 def answer(data) -> JSONResponse:
-    return JSONResponse(payloads.jsonable(data))
+    return payloads.JSONAnswer(data)
 
 
 @router.get("/events", summary="Events matching the filters, by date, with evidence and sources")

@@ -1,0 +1,405 @@
+"""Reading events: the filters analysts use, and pages and counts that stay quick at 100,000s.
+
+Lists are ordered by date, then id, undated events last. Two ways of finding a page:
+
+- *walk*: read events in that order from an index (`ix_events_date_id`, or the type's or the
+  place's own ordered index; a `since` date starts the walk at that date) and keep those that
+  pass the filter, probing participants and evidence per event, until the page is full. Cheap
+  when matches are common, whatever the size of the database.
+- *collect*: take the ids of the rarest participant/evidence condition from its index
+  (`participants (code, role, event_id)`, `evidence (outlet_id, event_id)`), check the rest,
+  sort them. Cheap when matches are rare.
+
+A page is walked first, within a bounded number of SQLite VM steps; a walk that runs out of
+steps has met a rare filter, and the page is collected instead (the same rows, by the other
+route). PostgreSQL plans the same query itself, from its statistics. Counts take the collect
+route when some condition is rare, and are remembered until the data changes (`memo`).
+
+Every value is bound as a parameter; place and outlet filters are resolved to the stored names
+they match (a short list) so the indexes can serve them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    String,
+    and_,
+    cast,
+    false,
+    func,
+    intersect,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.visitors import replacement_traverse
+
+from ..types import Event, Evidence, Location, Participant
+from .memo import remembered
+from .models import EventRow, EvidenceRow, OutletRow, ParticipantRow
+
+WALK_STEPS = 30_000  # SQLite VM steps a walk may take (about 2,500 events, 3 ms) before the page is collected
+STEP = 1000  # the progress handler's granularity, in VM steps
+WALK_ROWS = 2500  # events a walk is expected to read at most (the budget above, in rows)
+RARE = 5000  # a condition matching fewer events than this drives counts and collected pages
+CHUNK = 500  # ids per IN (...) list
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters of `sphere events`, `/api/events` and the dashboard pages."""
+
+    actor: str | None = None  # a code; matches actors (or either side with `either`)
+    recipient: str | None = None
+    either: str | None = None  # a code on either side
+    type: str | None = None
+    context: str | None = None
+    since: str | None = None  # ISO date prefix
+    until: str | None = None
+    place: str | None = None
+    outlet: str | None = None
+    min_sources: int | None = None
+    status: str | None = None
+    doc: str | None = None
+
+
+@dataclass(frozen=True)
+class Related:
+    """A condition on rows of another table that point at events (participants, evidence)."""
+
+    key: tuple  # what it says, for remembered counts
+    event_id: ColumnElement
+    where: tuple[ColumnElement, ...]
+    # the same conditions for probing one event's rows, when they differ: an IN list of many
+    # values is tested on the event's few rows, not sought value by value (`x || ''`)
+    probe: tuple[ColumnElement, ...] | None = None
+
+    def exists(self) -> ColumnElement:
+        where = self.where if self.probe is None else self.probe
+        return select(literal(1)).where(self.event_id == EventRow.id, *where).exists()
+
+    def ids(self):
+        return select(self.event_id).where(*self.where)
+
+
+def above(prefix: str) -> str:
+    """The first string after every string starting with `prefix` ("2021-08" -> "2021-09")."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+@dataclass
+class EventQuery:
+    """One filter resolved against one database: its conditions, pages and counts."""
+
+    session: Session
+    f: EventFilter
+    rows: list[ColumnElement] = field(default_factory=list)  # on the events row
+    related: list[Related] = field(default_factory=list)
+    never: bool = False  # a place or outlet that matches nothing: no event can match
+    since: ColumnElement | None = None  # the `since` condition (see `span`)
+    start: str | None = None  # no dated match is dated before this (where a walk may begin)
+
+    def __post_init__(self) -> None:
+        f, s = self.f, self.session
+        if f.type:
+            self.rows.append(EventRow.event_type == f.type.upper())
+        if f.since:
+            # an event dated "2021-08" (or running until after `since`) happened on or after
+            # "2021-08-01" as far as anyone knows: compare at the event's own precision
+            prefixes = [f.since[:n] for n in range(len(f.since))]
+            self.since = or_(EventRow.date >= f.since, EventRow.date.in_(prefixes), EventRow.enddate >= f.since)
+            self.start = walk_start(s, f.since, prefixes)
+        if f.until:
+            # "2021" or "2021-08" include every date inside them
+            self.rows.append(EventRow.date < above(f.until))
+        if f.place:
+            names = place_names(s, f.place)
+            self.never |= not names
+            self.rows.append(EventRow.loc_name.in_(names) if names else false())
+        if f.context:
+            # the JSON list as text, on SQLite and PostgreSQL alike
+            self.rows.append(func.lower(cast(EventRow.context, String)).contains(f.context.lower()))
+        if f.min_sources:
+            self.rows.append(EventRow.n_sources >= f.min_sources)
+        if f.status:
+            self.rows.append(EventRow.status == f.status)
+        p = ParticipantRow
+        for role, code in (("actor", f.actor), ("recipient", f.recipient)):
+            if code:
+                self.related.append(Related((role, code.upper()), p.event_id, (p.code == code.upper(), p.role == role)))
+        if f.either:
+            self.related.append(Related(("either", f.either.upper()), p.event_id, (p.code == f.either.upper(),)))
+        if f.outlet:
+            outlets = outlet_ids(s, f.outlet)
+            self.never |= not outlets
+            self.related.append(Related(("outlet", *outlets), EvidenceRow.event_id, (EvidenceRow.outlet_id.in_(outlets),),
+                                        (EvidenceRow.outlet_id.concat("").in_(outlets),)))
+        if f.doc:
+            self.related.append(Related(("doc", f.doc), EvidenceRow.event_id, (EvidenceRow.doc_id == f.doc,)))
+
+    @property
+    def sqlite(self) -> bool:
+        return self.session.get_bind().dialect.name == "sqlite"
+
+    def span(self, dated: bool | None) -> list[ColumnElement]:
+        """Conditions for the dated events (dated=True), the undated ones (False) or all of
+        them (None), with the `since` condition in the form each part can seek on."""
+        if dated is None:
+            return [self.since] if self.since is not None else []
+        if not dated:
+            if self.f.since is None:
+                return [EventRow.date.is_(None)]
+            running = EventRow.enddate >= self.f.since  # undated: only an end date can match
+            return [EventRow.date.is_(None), func.unlikely(running) if self.sqlite else running]
+        found = [EventRow.date.is_not(None)]
+        if self.since is not None:
+            found += [EventRow.date >= self.start, self.since]
+        return found
+
+    # --- pages --------------------------------------------------------------------------
+
+    def page_ids(self, limit: int | None, offset: int = 0) -> list[str]:
+        """Ids of matching events `offset`.. in list order (dated by date and id, then undated)."""
+        if self.never or limit == 0:
+            return []
+        ids = self.part_ids(True, limit, offset)
+        if limit is not None and len(ids) == limit:
+            return ids
+        # the dated matches end inside this page: the undated ones follow them
+        dated = offset + len(ids) if ids or not offset else self.count(dated=True)
+        rest = None if limit is None else limit - len(ids)
+        return ids + self.part_ids(False, rest, max(0, offset - dated))
+
+    def part_ids(self, dated: bool, limit: int | None, offset: int) -> list[str]:
+        span = self.span(dated)
+        order = (EventRow.date, EventRow.id) if dated else (EventRow.id,)
+
+        def page(where: list[ColumnElement]) -> list[str]:
+            stmt = select(EventRow.id).where(*where).order_by(*order).offset(offset).limit(limit)
+            return list(self.session.scalars(stmt))
+
+        walk = [*span, *self.rows, *(r.exists() for r in self.related)]
+        if not self.related or not self.sqlite or limit is None:
+            return page(walk)
+        if not self.sparse(offset + limit):
+            with walk_budget(self.session, WALK_STEPS) as budget:
+                try:
+                    return page(walk)
+                except OperationalError:
+                    if not budget.spent:
+                        raise
+        # a rare filter: start from the ids of its rare related conditions; the events' own
+        # conditions are kept off their indexes (`x || ''`), or SQLite would walk them again
+        return page([*(unindexed(c) for c in (*span, *self.rows)), *self.driven()])
+
+    def sparse(self, wanted: int) -> bool:
+        """Whether the related conditions are known to be too rare together for a walk to
+        find `wanted` matches among WALK_ROWS events (independence assumed; counts capped)."""
+        if len(self.related) < 2:
+            return False
+        n = total_events(self.session)
+        density = 1.0
+        for r in self.related:
+            density *= self.related_count(r) / max(n, 1)
+        return wanted > density * WALK_ROWS
+
+    # --- counts -------------------------------------------------------------------------
+
+    def count(self, dated: bool | None = None) -> int:
+        """Matching events (only the dated or undated ones when `dated` says so), remembered."""
+        if self.never:
+            return 0
+        return remembered(self.session, "events_count", (self.f, dated), lambda: self.count_now(dated))
+
+    def count_now(self, dated: bool | None) -> int:
+        if dated is None and self.f.since:
+            # a `since` date is an OR of date, prefix and end-date conditions: counted apart,
+            # the dated events are a range of the date index and the undated ones a few rows
+            return self.count(dated=True) + self.count(dated=False)
+        if len(self.related) == 1 and not self.rows and dated is None:
+            (only,) = self.related  # straight from its index
+            stmt = select(func.count(func.distinct(only.event_id))).where(*only.where)
+        else:
+            stmt = select(func.count()).select_from(EventRow).where(*self.aggregate_conditions(dated))
+        return self.session.scalar(stmt) or 0
+
+    def aggregate_conditions(self, dated: bool | None = None) -> list[ColumnElement]:
+        """Conditions for reading every match (counts, facets, graphs): the ids of the rare
+        related conditions as a set when some are rare or nothing else narrows the events;
+        otherwise the events' own conditions lead and the related ones are probed."""
+        own = [*self.span(dated), *self.rows]
+        if not self.related:
+            return own
+        if own and not self.rare():
+            return [*own, *(r.exists() for r in self.related)]
+        return [*own, *self.driven()]
+
+    def where(self) -> ColumnElement | None:
+        """The filter as one WHERE clause on `events` for aggregates (None: no condition)."""
+        conditions = [false()] if self.never else self.aggregate_conditions()
+        return and_(*conditions) if conditions else None
+
+    def rare(self) -> list[Related]:
+        """The related conditions matching fewer than RARE rows."""
+        return [r for r in self.related if self.related_count(r) < RARE]
+
+    def driven(self) -> list[ColumnElement]:
+        """The related conditions as `id IN (ids of the rare ones, intersected)` and probes of
+        the others: the intersection is made from their indexes alone."""
+        lead = self.rare() or [min(self.related, key=self.related_count)]
+        ids = lead[0].ids() if len(lead) == 1 else intersect(*(r.ids() for r in lead))
+        return [EventRow.id.in_(ids), *(r.exists() for r in self.related if r not in lead)]
+
+    def related_count(self, r: Related) -> int:
+        """Rows of the related condition, counted up to RARE (remembered)."""
+        capped = select(func.count()).select_from(select(r.event_id).where(*r.where).limit(RARE).subquery())
+        return remembered(self.session, "related_count", r.key, lambda: self.session.scalar(capped) or 0)
+
+
+def total_events(session: Session) -> int:
+    stmt = select(func.count()).select_from(EventRow)
+    return remembered(session, "total_events", None, lambda: session.scalar(stmt) or 0)
+
+
+def unindexed(condition: ColumnElement) -> ColumnElement:
+    """`condition` with its events columns as expressions (`date || ''`, `n_sources + 0`):
+    the same values, but SQLite no longer considers their indexes for it."""
+
+    def wrap(element):
+        if getattr(element, "table", None) is not EventRow.__table__ or element.name == "id":
+            return None
+        if isinstance(element.type, String):
+            return element.concat("")
+        if isinstance(element.type, Integer | Float):
+            return element + 0
+        return None
+
+    return replacement_traverse(condition, {}, wrap)
+
+
+class Budget:
+    spent = False
+
+
+@contextmanager
+def walk_budget(session: Session, steps: int) -> Iterator[Budget]:
+    """On SQLite, interrupt a statement inside after `steps` VM steps (`budget.spent` then)."""
+    budget = Budget()
+    raw = session.connection().connection.dbapi_connection
+    left = [steps // STEP]
+
+    def tick() -> int:
+        left[0] -= 1
+        if left[0] < 0:
+            budget.spent = True
+            return 1
+        return 0
+
+    raw.set_progress_handler(tick, STEP)
+    try:
+        yield budget
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+def walk_start(session: Session, since: str, prefixes: list[str]) -> str | None:
+    """The earliest date a dated match of `since` can have: `since`, a stored prefix of it
+    ("2021" for "2021-08-01"), or the start of an event running into it (remembered)."""
+
+    def compute() -> str | None:
+        running = EventRow.enddate >= since  # few events have an end date: their partial index
+        if session.get_bind().dialect.name == "sqlite":
+            running = func.unlikely(running)  # (SQLite would rather read the date index)
+        found = [
+            session.scalar(select(func.min(EventRow.date)).where(EventRow.date.in_(prefixes))),
+            *session.scalars(select(EventRow.date).where(running, EventRow.date < since)),
+        ]
+        return min([since, *(d for d in found if d is not None)])
+
+    return remembered(session, "walk_start", since, compute)
+
+
+def place_names(session: Session, place: str) -> list[str]:
+    """Stored place names containing `place` (any case)."""
+    wanted = place.casefold()
+    return [n for n in stored_places(session) if wanted in n.casefold()]
+
+
+def stored_places(session: Session) -> list[str]:
+    stmt = select(EventRow.loc_name).where(EventRow.loc_name.is_not(None)).distinct()
+    return remembered(session, "places", None, lambda: sorted(session.scalars(stmt)))
+
+
+def outlet_ids(session: Session, outlet: str) -> list[str]:
+    """Outlets with this id, or whose name contains `outlet` (any case)."""
+    stmt = select(OutletRow.id).where(or_(OutletRow.id == outlet, func.lower(OutletRow.name).contains(outlet.lower())))
+    return sorted(session.scalars(stmt))
+
+
+# --- whole events ---------------------------------------------------------------------------
+
+
+def query_events(
+    session: Session, f: EventFilter = EventFilter(), limit: int | None = 100, offset: int = 0
+) -> list[Event]:
+    """Events matching the filter, by date (undated last), with participants and evidence."""
+    return load_events(session, EventQuery(session, f).page_ids(limit, offset))
+
+
+def count_events(session: Session, f: EventFilter = EventFilter()) -> int:
+    return EventQuery(session, f).count()
+
+
+def get_event(session: Session, event_id: str) -> Event | None:
+    found = load_events(session, [event_id])
+    return found[0] if found else None
+
+
+EVENT_COLUMNS = (
+    EventRow.id, EventRow.event_type, EventRow.mode, EventRow.context, EventRow.date, EventRow.enddate,
+    EventRow.date_precision, EventRow.status, EventRow.loc_name, EventRow.loc_country, EventRow.lat,
+    EventRow.lon, EventRow.geonameid, EventRow.sources, EventRow.confidence,
+)  # fmt: skip
+PARTICIPANT_COLUMNS = (
+    ParticipantRow.event_id, ParticipantRow.role, ParticipantRow.code, ParticipantRow.sector,
+    ParticipantRow.entity_text, ParticipantRow.identifier_text,
+)  # fmt: skip
+EVIDENCE_COLUMNS = (
+    EvidenceRow.event_id, EvidenceRow.doc_id, EvidenceRow.unit_id, EvidenceRow.text, EvidenceRow.start,
+    EvidenceRow.end, EvidenceRow.derived_from,
+)  # fmt: skip
+
+
+def load_events(session: Session, ids: Sequence[str]) -> list[Event]:
+    """The events with these ids, in this order (unknown ids are left out): three queries per
+    chunk of ids, plain rows (no ORM objects)."""
+    found: dict[str, Event] = {}
+    for lo in range(0, len(ids), CHUNK):
+        part = list(dict.fromkeys(ids[lo : lo + CHUNK]))
+        people: dict[str, dict[str, list[Participant]]] = {i: {"actor": [], "recipient": []} for i in part}
+        stmt = select(*PARTICIPANT_COLUMNS).where(ParticipantRow.event_id.in_(part)).order_by(ParticipantRow.id)
+        for event_id, role, code, sector, entity_text, identifier_text in session.execute(stmt):
+            people[event_id].setdefault(role, []).append(Participant(code, sector, entity_text, identifier_text))
+        evidence: dict[str, list[Evidence]] = {i: [] for i in part}
+        stmt = select(*EVIDENCE_COLUMNS).where(EvidenceRow.event_id.in_(part)).order_by(EvidenceRow.doc_id, EvidenceRow.start)
+        for event_id, doc_id, unit_id, text, start, end, derived_from in session.execute(stmt):
+            evidence[event_id].append(Evidence(doc_id, unit_id, text, start, end, derived_from))
+        for r in session.execute(select(*EVENT_COLUMNS).where(EventRow.id.in_(part))):
+            loc = Location(r.loc_name, r.loc_country, r.lat, r.lon, r.geonameid) if r.loc_name else None
+            found[r.id] = Event(
+                event_id=r.id, event_type=r.event_type, actors=tuple(people[r.id]["actor"]),
+                recipients=tuple(people[r.id]["recipient"]), mode=tuple(r.mode or ()),
+                context=tuple(r.context or ()), date=r.date, enddate=r.enddate, date_precision=r.date_precision,
+                status=r.status, location=loc, evidence=tuple(evidence[r.id]), sources=tuple(r.sources or ()),
+                confidence=r.confidence,
+            )  # fmt: skip
+    return [found[i] for i in ids if i in found]
