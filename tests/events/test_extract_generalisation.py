@@ -112,3 +112,35 @@ def test_a_meeting_on_a_summits_sidelines_is_its_own_event(events_of):
     meetings = of_type(events_of(text), "CONSULT")
     assert sorted(len(codes(e.actors) | codes(e.recipients)) for e in meetings)[0] == 2
     assert len(meetings) == 2
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("A car bombing hit Kabul on Thursday, for which the Taliban claimed responsibility.", {"TALIBAN"}),
+    ("The Taliban claimed responsibility for the bombing of a police station in Kabul.", {"TALIBAN"}),
+])
+def test_who_claimed_an_attack_carried_it_out(events_of, text, actors):
+    ev = only(events_of(text), "ASSAULT")
+    assert actors <= codes(ev.actors)
+
+
+def test_taking_over_a_city_is_an_assault(events_of):
+    ev = only(events_of("The Taliban took over Termez in August 2021."), "ASSAULT")
+    assert codes(ev.actors) == {"TALIBAN"} and codes(ev.recipients) == {"UZB"}
+
+
+def test_the_setting_is_the_state_the_text_is_most_about(events_of):
+    text = ("Kyrgyzstan's parliament met on Monday. Kyrgyz deputies argued; a Russian envoy watched. "
+            "Kyrgyzstan's president was absent. On Tuesday riot police fired at the crowd.")
+    ev = only(events_of(text), "ASSAULT")
+    assert codes(ev.actors) == {"KGZ"}
+
+
+def test_what_protesters_demand_is_the_protest_not_a_request(events_of):
+    events = events_of("In Bishkek the protesters are demanding the resignation of Sadyr Japarov.")
+    assert not of_type(events, "REQUEST")
+
+
+def test_an_undated_statement_takes_the_day_of_the_sentence_before(events_of):
+    text = "Putin met Kassym-Jomart Tokayev in Sochi on Friday, July 30. Putin praised Kazakhstan as a close ally."
+    ev = only(events_of(text, date(2021, 8, 2)), "SUPPORT")
+    assert ev.date == "2021-07-30"

@@ -125,7 +125,15 @@ def is_topic(c: Candidate, others: list[Candidate]) -> bool:
             return True
     if c.entry.event == "REQUEST" and not c.nominal and t.dep_ in ("xcomp", "advcl"):
         return any(o.entry.event == "PROTEST" and t.head.i in (o.head.i, o.trigger.i) for o in others)
+    if c.entry.event == "REQUEST" and not c.nominal and any(
+        lemma(s) in CROWD_DEMANDERS for s in t.children if s.dep_ == "nsubj"
+    ):
+        return True  # "the protesters are demanding the minister's resignation": what the protest is about
     return False
+
+
+# Who demands as a protest: their demands are the protest's topic (PLOVER PROTEST), not a REQUEST.
+CROWD_DEMANDERS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher", "striker"})
 
 def fold_adjuncts(pairs: list[tuple[Candidate, Event]]) -> list[Event]:
     """A nominal of the same type inside a verb's clause is the same event ("welcomed a delegation

@@ -134,7 +134,12 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
                     out[k] = replace(e, date=when.date, date_precision=when.precision, confidence=0.55)
                     break
         pending = [(k, age + 1) for k, age in pending if age < 2 and (out[k].date is None or out[k].confidence < 0.55)]
+        occasion = paragraph_day(sent, recent[:-1], pu.unit.published or parsed.document.published or anchor)
         for e in found:
+            if occasion is not None and e.confidence == 0.5 and e.event_type in VERBAL_TYPES - {"AGREE"} and e.date != occasion.date:
+                # a statement the text does not date, told right after a dated one in the same
+                # paragraph, was made on that occasion ("Putin, who spoke before him, had called ...")
+                e = replace(e, date=occasion.date, date_precision=occasion.precision, confidence=0.55)
             if meeting is not None and e.confidence < 0.6 and e.event_type in VERBAL_TYPES and codes(e.actors) & (
                 codes(meeting.actors) | codes(meeting.recipients)
             ):
@@ -149,6 +154,18 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
         if told is not None:
             previous = told
     return out
+
+
+def paragraph_day(sent, before: list, pub: date | None) -> DateValue | None:
+    """The day the sentence just before `sent`, in the same paragraph, tells (its last one)."""
+    if not before:
+        return None
+    prev_sent = before[-1]
+    gap = sent.doc.text[prev_sent.start_char + len(prev_sent.text.rstrip()):sent.start_char]
+    if gap.count("\n") >= 2:
+        return None
+    told = [d.value for d in find_dates(prev_sent.text, pub, -1) if d.value.date and d.value.precision == "day"]
+    return told[-1] if told else None
 
 
 def told_before(sent, before: list, previous: DateValue | None, pub: date | None) -> DateValue | None:

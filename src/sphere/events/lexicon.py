@@ -16,8 +16,8 @@ true), `joint_event`/`joint_mode` (type when two or more parties act together), 
 `modifiers`, `complement_adj`, `needs_complement`, `patient_of`, `support` (a nominal needs a light verb or one of these words
 in its phrase: "military drills", not "room for manoeuvre"), `subject` (the subject's head must be
 one of these words or `@class` members: "crowds stormed", "thousands of people gathered"),
-`source` (required). In `object`, `*mention` accepts a person or group mention and `*igo` an
-international organisation ("pulled out of the CSTO").
+`source` (required). In `object`, `*mention` accepts a person or group mention, `*igo` an
+international organisation ("pulled out of the CSTO") and `*place` a place or site ("took over Kabul").
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ class PredicateEntry:
     objects: frozenset[str] = frozenset()  # allowed object head lemmas (classes expanded)
     object_mentions: bool = False  # an entity mention as object also satisfies `objects`
     object_igo: bool = False  # an international organisation's mention as object satisfies `objects`
+    object_places: bool = False  # a place or site mention as object satisfies `objects`
     subjects: frozenset[str] = frozenset()  # the subject's head must be one of these (classes expanded)
     prep: frozenset[str] = frozenset()
     particle: frozenset[str] = frozenset()
@@ -132,10 +133,10 @@ def _words(value, where: str) -> frozenset[str]:
     return frozenset(v.lower() for v in value)
 
 
-def _objects(value, classes: dict[str, frozenset[str]], where: str) -> tuple[frozenset[str], bool, bool]:
+def _objects(value, classes: dict[str, frozenset[str]], where: str) -> tuple[frozenset[str], bool, bool, bool]:
     """`object` as a list of lemmas, or a string of `@class` names and `[lemma, ...]` lists."""
     if value is None:
-        return frozenset(), False, False
+        return frozenset(), False, False, False
     items = value if isinstance(value, list) else str(value).replace("[", " ").replace("]", " ").replace(",", " ").split()
     out: set[str] = set()
     for item in items:
@@ -147,9 +148,9 @@ def _objects(value, classes: dict[str, frozenset[str]], where: str) -> tuple[fro
             out |= classes[name]
         elif item:
             out.add(item.lower())
-    mentions, igo = "*mention" in out, "*igo" in out
-    out -= {"*mention", "*igo"}
-    return frozenset(out), mentions, igo
+    mentions, igo, places = "*mention" in out, "*igo" in out, "*place" in out
+    out -= {"*mention", "*igo", "*place"}
+    return frozenset(out), mentions, igo, places
 
 
 def parse_lexicon(data: dict, origin: str) -> Lexicon:
@@ -176,13 +177,13 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
             raise ConfigError(f"{where}: {raw['event']!r} is not a PLOVER event type")
         if raw["pos"] not in POS:
             raise ConfigError(f"{where}: pos must be one of {sorted(POS)}")
-        objects, object_mentions, object_igo = _objects(raw.get("object"), classes, where)
-        subjects, _, _ = _objects(raw.get("subject"), classes, where)
+        objects, object_mentions, object_igo, object_places = _objects(raw.get("object"), classes, where)
+        subjects = _objects(raw.get("subject"), classes, where)[0]
         entries.append(PredicateEntry(
             lemmas=_words(raw["lemmas"], where), pos=raw["pos"], event=raw["event"],
             source=str(raw["source"]), mode=tuple(raw.get("mode") or ()),
             context=tuple(raw.get("context") or ()), objects=objects,
-            object_mentions=object_mentions, object_igo=object_igo, subjects=subjects, prep=_words(raw.get("prep"), where),
+            object_mentions=object_mentions, object_igo=object_igo, object_places=object_places, subjects=subjects, prep=_words(raw.get("prep"), where),
             particle=_words(raw.get("particle"), where),
             particle_optional=_words(raw.get("particle_optional"), where),
             only_negated=bool(raw.get("only_negated")), passive_only=bool(raw.get("passive_only")),

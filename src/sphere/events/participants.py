@@ -94,22 +94,24 @@ class TokenMentions:
 
     def setting_state(self, start: int, end: int) -> str | None:
         """The state where a sentence [start, end) is set: its first place mention's state, else the
-        state of the last place mention before it (a text about Tbilisi is set in Georgia)."""
+        state the text so far is most about: places named before count twice, states once, the
+        latest wins a tie (a text about Tbilisi that mentions Moscow once is set in Georgia)."""
         if self.state_of is None:
             return None
-        before = None
-        for m in self.mentions:
+        before: dict[str, tuple[int, int]] = {}  # state -> (weight, last position)
+        for i, m in enumerate(self.mentions):
             if m.start >= end:
                 break
-            if not is_place(m) or not m.code:
+            if not m.code or not (is_place(m) or m.kind == "state"):
                 continue
-            state = self.state_of(m.code)
+            state = self.state_of(m.code) if is_place(m) else m.code
             if not state or state.startswith(PLACE_PREFIX):
                 continue
-            if m.start >= start:
+            if m.start >= start and is_place(m):
                 return state
-            before = state
-        return before
+            if m.start < start:
+                before[state] = (before.get(state, (0, 0))[0] + (2 if is_place(m) else 1), i)
+        return max(before, key=lambda k: before[k]) if before else None
 
     def last_person_before(self, char: int) -> Mention | None:
         """The latest person mention ending before document offset `char` (for 'he', 'she');

@@ -43,7 +43,7 @@ COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "schol
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
-NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since", "for", "at", "of"})
+NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since", "for", "at", "of", "in"})
 # "at the time", "during this period": the date of the event told just before
 
 def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant, ...]):

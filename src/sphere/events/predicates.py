@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import POS, Lexicon, PredicateEntry
-from .participants import TokenMentions
+from .participants import TokenMentions, is_site
 from .roles import children, is_passive
 
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -172,9 +172,7 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
         return False, None
     if entry.intransitive and children(t, "ccomp", "xcomp", "dobj"):
         return False, None
-    if entry.forces_subject and not any(
-        lemma(x) in FORCES for s in children(t, "nsubj") for x in (s, *(c for c in s.children if c.dep_ == "conj"))
-    ):
+    if entry.forces_subject and not any(lemma(x) in FORCES for x in subject_words(t)):
         return False, None
     if entry.subjects and not any(lemma(x) in entry.subjects for x in subject_words(t)):
         return False, None
@@ -214,7 +212,7 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
     ):
         return False, None
     obj = None
-    if entry.objects or entry.object_mentions or entry.object_igo:
+    if entry.objects or entry.object_mentions or entry.object_igo or entry.object_places:
         for h in object_heads(t, entry):
             named = [h, *(c for c in h.children if c.dep_ in ("compound", "amod"))]
             if any(lemma(x) in entry.objects for x in named[1:]) and h.pos_ == "PROPN":
@@ -225,6 +223,9 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
                 break
             if entry.object_igo and tm.of(h) is not None and tm.of(h).kind == "igo":
                 obj = h  # "left the CSTO"
+                break
+            if entry.object_places and tm.of(h) is not None and is_site(tm.of(h)):
+                obj = h  # "took over Kabul"
                 break
             if lemma(h) in entry.objects or h.lower_ in entry.objects or (
                 entry.object_mentions and (h.pos_ == "NUM" or (tm.of(h) is not None and (

@@ -210,7 +210,7 @@ def domestic_actor(head, tm: TokenMentions) -> tuple[Participant, ...]:
         words |= {p.lemma_.lower() for prep in children(head, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")}
     sector = next((DOMESTIC[w] for w in ("opposition", "police") if w in words), None) or next(
         (DOMESTIC[w] for w in sorted(words) if w in DOMESTIC), None)
-    if sector is None or any(tm.of(t) is not None for t in head.subtree):
+    if sector is None or any(tm.of(t) is not None and tm.of(t).code for t in head.subtree):
         return ()
     sent = head.sent
     state = tm.setting_state(tm.offset + sent.start_char, tm.offset + sent.end_char)
@@ -308,7 +308,29 @@ def nominal_actor_heads(noun) -> list:
             heads.extend(children(c, "pobj"))
         if c.dep_ == "agent":
             heads.extend(children(c, "pobj"))
-    return heads
+    return heads + claimants(noun)
+
+
+CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume", "bear"})
+
+
+def claimants(noun) -> list:
+    """Who claimed an attack: "X claimed responsibility for the bombing", "the bombing, for which
+    X claimed responsibility"."""
+    def claimed(verb) -> bool:
+        return verb.lemma_.lower() in CLAIM_VERBS and any(o.lemma_.lower() in ("responsibility", "credit") for o in children(verb, "dobj"))
+
+    out = []
+    h = noun.head
+    if noun.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in ("responsibility", "credit") and claimed(h.head.head):
+        out += children(h.head.head, "nsubj")
+    for verb in noun.sent:
+        # "..., for which X claimed responsibility": the parser hangs the clause anywhere
+        if verb.pos_ == "VERB" and claimed(verb) and any(
+            p.lower_ == "for" and any(w.lower_ in ("which", "it", "this", "that") for w in children(p, "pobj")) for p in children(verb, "prep")
+        ):
+            out += children(verb, "nsubj")
+    return out
 
 
 def left_neighbour_subject(verb, tm: TokenMentions) -> tuple[Participant, ...]:

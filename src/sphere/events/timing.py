@@ -29,7 +29,7 @@ NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|n
                       r"the\s+day\s+after|next\s+morning)\b", re.I)
 # "Hours later", "that evening", "within hours": the same day as the date told before
 SAME_DAY = re.compile(r"\b(?:(?:hours|minutes)\s+later|later\s+that\s+(?:day|evening|night)|that\s+(?:evening|night|morning|afternoon)|"
-                      r"the\s+same\s+(?:evening|night|morning|afternoon)|within\s+(?:hours|minutes))\b", re.I)
+                      r"the\s+same\s+(?:evening|night|morning|afternoon)|within\s+(?:hours|minutes)|by\s+(?:the|that)\s+(?:evening|afternoon|night))\b", re.I)
 
 RELATIVE_TOLD = re.compile(NEXT_DAY.pattern + "|" + SAME_DAY.pattern, re.I)
 
