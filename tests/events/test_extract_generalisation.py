@@ -144,3 +144,28 @@ def test_an_undated_statement_takes_the_day_of_the_sentence_before(events_of):
     text = "Putin met Kassym-Jomart Tokayev in Sochi on Friday, July 30. Putin praised Kazakhstan as a close ally."
     ev = only(events_of(text, date(2021, 8, 2)), "SUPPORT")
     assert ev.date == "2021-07-30"
+
+
+def test_calling_off_a_meeting_rejects_it(events_of):
+    events = events_of("Putin called off a meeting with Rahmon on Monday.")
+    ev = only(events, "REJECT")
+    assert codes(ev.actors) == {"RUS"} and codes(ev.recipients) == {"TJK"}
+    assert not of_type(events, "CONSULT")
+
+
+def test_a_press_conference_is_no_consultation(events_of):
+    assert not of_type(events_of("At a press conference in Tashkent on Monday, Mirziyoyev spoke about Russia."), "CONSULT")
+
+
+@pytest.mark.parametrize("text,etype,when", [
+    ("When the leaders of the CSTO gathered in Dushanbe on July 20, Rahmon refused to sign the declaration.", "REJECT", "2021-07-20"),
+    ("Putin and Rahmon met in Dushanbe on July 20. On the sidelines of the summit Putin held talks with Sadyr Japarov.", "CONSULT", "2021-07-20"),
+])
+def test_dates_from_the_occasion(events_of, text, etype, when):
+    events = [e for e in of_type(events_of(text), etype) if "KGZ" in codes(e.recipients) | codes(e.actors) or etype != "CONSULT"]
+    assert events and all(e.date == when for e in events), [(e.date, codes(e.actors)) for e in events]
+
+
+def test_combat_missions_are_air_attacks(events_of):
+    ev = only(events_of("Russian bombers flew combat missions over Afghanistan on Monday."), "ASSAULT")
+    assert codes(ev.actors) == {"RUS"} and "aerial" in ev.mode

@@ -140,14 +140,18 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
                 # a statement the text does not date, told right after a dated one in the same
                 # paragraph, was made on that occasion ("Putin, who spoke before him, had called ...")
                 e = replace(e, date=occasion.date, date_precision=occasion.precision, confidence=0.55)
-            if meeting is not None and e.confidence < 0.6 and e.event_type in VERBAL_TYPES and codes(e.actors) & (
+            if meeting is not None and (e.date is None or e.confidence == 0.5) and OCCASION.search(e.evidence[0].text):
+                # "On the sidelines of the meeting he held talks ...", "at the summit, X said ...": the
+                # occasion the text already dated
+                e = replace(e, date=meeting.date, date_precision=meeting.date_precision, confidence=0.55)
+            elif meeting is not None and e.confidence < 0.6 and e.event_type in VERBAL_TYPES and codes(e.actors) & (
                 codes(meeting.actors) | codes(meeting.recipients)
             ):
                 # a statement told after a meeting its speaker took part in, with no date of its
                 # own, was made there ("..., Bagheri declared" after the talks in Tehran)
                 e = replace(e, date=meeting.date, date_precision=meeting.date_precision, confidence=0.55)
             out.append(e)
-            if (e.date is None or e.confidence < 0.6) and e.event_type in VERBAL_TYPES | {"CONSULT"}:
+            if (e.date is None or e.confidence < 0.55) and e.event_type in VERBAL_TYPES | {"CONSULT"}:
                 pending.append((len(out) - 1, 0))
             if e.event_type == "CONSULT" and e.date and e.confidence >= 0.6 and e.date_precision in ("day", "month"):
                 meeting = e
@@ -186,6 +190,11 @@ def told_before(sent, before: list, previous: DateValue | None, pub: date | None
             return told[-1]
         after = prev_sent
     return None
+
+
+# A definite reference to a meeting told before: "the summit", "the meeting", "on the sidelines".
+OCCASION = re.compile(r"\b(?:(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:meeting|summit|talks|conference|forum|session|ceremony|gathering|visit)\b|"
+                      r"on\s+the\s+sidelines)", re.I)
 
 
 DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}\s+(?:--|—|–)\s+")

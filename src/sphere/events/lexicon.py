@@ -13,7 +13,7 @@ the object is the actor), `speech` (a speech act: the events its complement repo
 content, not separate events), `requires_participants` (at least N participants besides none),
 `requires_recipient`, `requires_official`, `forces_required`, `object_is_recipient` (default
 true), `joint_event`/`joint_mode` (type when two or more parties act together), `governed_by`,
-`modifiers`, `complement_adj`, `needs_complement`, `patient_of`, `support` (a nominal needs a light verb or one of these words
+`modifiers` (and `unless_modifiers`: "press conference" is no conference of parties), `complement_adj`, `needs_complement`, `patient_of`, `support` (a nominal needs a light verb or one of these words
 in its phrase: "military drills", not "room for manoeuvre"), `subject` (the subject's head must be
 one of these words or `@class` members: "crowds stormed", "thousands of people gathered"),
 `source` (required). In `object`, `*mention` accepts a person or group mention, `*igo` an
@@ -46,6 +46,7 @@ KNOWN_FIELDS = {
     "requires_participants", "requires_recipient", "requires_official", "forces_required",
     "object_is_recipient", "joint_event", "joint_mode", "governed_by", "modifiers",
     "complement_adj", "support", "needs_complement", "patient_of", "future_event", "passive_actor", "forces_subject", "subject",
+    "unless_modifiers",
     "source",
 }
 
@@ -81,6 +82,7 @@ class PredicateEntry:
     joint_mode: tuple[str, ...] | None = None
     governed_by: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
+    unless_modifiers: frozenset[str] = frozenset()  # "press conference": a modifier that makes it no event
     complement_adj: frozenset[str] = frozenset()
     support: frozenset[str] = frozenset()  # a nominal needs a light verb or one of these words before it
     needs_complement: bool = False  # "warned that ...", not a parenthetical "..., he warned"
@@ -198,6 +200,7 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
             joint_mode=tuple(raw["joint_mode"]) if "joint_mode" in raw else None,
             governed_by=_words(raw.get("governed_by"), where),
             modifiers=_words(raw.get("modifiers"), where),
+            unless_modifiers=_words(raw.get("unless_modifiers"), where),
             complement_adj=_objects(raw.get("complement_adj"), classes, where)[0],
             support=_words(raw.get("support"), where),
             needs_complement=bool(raw.get("needs_complement")), patient_of=bool(raw.get("patient_of")),

@@ -17,6 +17,8 @@ from .participants import TokenMentions, is_site
 from .roles import children, is_passive
 
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Particles that turn a light verb against its nominal: "called off the talks", "turned down the offer".
+UNDOING_PARTICLES = frozenset({"off", "down"})
 OBLIGATION = frozenset({"must", "should"})
 # "X said that Y must ...": a reported obligation is X's demand of Y (PLOVER REQUEST).
 REPORTED_DEMAND = PredicateEntry(
@@ -203,6 +205,8 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
         return False, None
     if entry.modifiers and not any(c.lemma_.lower() in entry.modifiers for c in t.children if c.dep_ in ("amod", "compound")):
         return False, None
+    if entry.unless_modifiers and any(lemma(c) in entry.unless_modifiers for c in t.children if c.dep_ in ("amod", "compound")):
+        return False, None
     if entry.governed_by and lemma(t.head) not in entry.governed_by:
         return False, None
     if entry.complement_adj and any(c.dep_ in ("dobj", "nsubj") and c.lower_ in ("what", "whatever") for c in t.children):
@@ -282,10 +286,10 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
     for t in sent:
         if t.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             continue
-        if lemma(t) in lex.light_verbs and any(
+        if lemma(t) in lex.light_verbs and not has_particle(t, UNDOING_PARTICLES) and any(
             c.dep_ == "dobj" and c.pos_ == "NOUN" and match_token(c, lex, tm) for c in t.children
         ):
-            continue  # "gave a warm welcome", "made an offer": the nominal is the event
+            continue  # "gave a warm welcome", "made an offer": the nominal is the event ("called off a meeting" undoes it)
         hit = match_token(t, lex, tm)
         if hit:
             entry, obj = hit

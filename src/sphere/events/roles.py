@@ -333,6 +333,11 @@ def claimants(noun) -> list:
     return out
 
 
+def is_demonym(t) -> bool:
+    """'Russian', 'Chinese', 'Uzbek': a word for a people or its state's adjective, not a place name."""
+    return t.ent_type_ == "NORP" or t.pos_ == "ADJ" or t.tag_ == "JJ"
+
+
 def left_neighbour_subject(verb, tm: TokenMentions) -> tuple[Participant, ...]:
     """When the parser gives a verb no subject, the names right before it ("..., Kazakhstani
     President Nazarbayev conversed with ...") are its subject; nothing across a verb or comma."""
@@ -366,8 +371,8 @@ def nominal_participants(noun, tm: TokenMentions, patient_of: bool = False) -> t
         m = tm.of(h)
         if noun.lemma_.lower() in VISIT_NOMINALS and h.dep_ == "compound" and m is not None and (
             is_place(m) or (m.code and m.kind == "state" and m.label in ("GPE", "LOC", "KB"))
-        ) and h.lower_ not in ("russian", "chinese", "american"):
-            recipients.extend(phrase_participants(h, tm))  # "the Moscow trip": where to, not who
+        ) and not is_demonym(h):
+            recipients.extend(phrase_participants(h, tm))  # "the Moscow trip": where to, not who ("the Russian trip": who)
             continue
         if h.dep_ in ("compound", "amod") and h.i > noun.i:
             continue

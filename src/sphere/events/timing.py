@@ -198,6 +198,15 @@ def date_for(c: Candidate, own: list[DateMention], pub: date | None, st: Status,
                 v = redate(d, pub, st.direction)
                 if v is not None:
                     values.append(DateValue(v.date or v.enddate, v.precision or "year", None, "point"))
+    if not values:
+        # "When the leaders gathered in Yerevan on November 23 ..., Pashinyan refused": the date of
+        # the clause that says when
+        for clause in children(c.head, "advcl"):
+            if not any(m.lower_ in ("when", "as", "while") for m in children(clause, "mark", "advmod")):
+                continue
+            lo = clause.left_edge.idx - clause.sent.start_char
+            hi = clause.right_edge.idx + len(clause.right_edge.text) - clause.sent.start_char
+            values += [v for d in all_dates if lo <= d.start and d.end <= hi for v in [redate(d, pub, st.direction)] if v is not None]
     value = combine(values)
     if value and value.date and value.precision == "day" and not value.enddate:
         n = duration_days(c.trigger)
