@@ -73,10 +73,20 @@ def derived_from(session: Session, doc_id: str, start: int, end: int) -> str | N
 
 
 def unit_at(session: Session, doc_id: str, start: int, end: int) -> UnitRow | None:
-    units = session.scalars(
-        select(UnitRow).where(UnitRow.doc_id == doc_id, UnitRow.start < end, UnitRow.end > start)
-    ).all()
-    return max(units, key=lambda u: min(end, u.end) - max(start, u.start), default=None)
+    units = units_of(session, doc_id)
+    return max(
+        (u for u in units if u.start < end and u.end > start),
+        key=lambda u: min(end, u.end) - max(start, u.start),
+        default=None,
+    )
+
+
+def units_of(session: Session, doc_id: str) -> list[UnitRow]:
+    """A document's units, read once per session (counting sources asks for them per span)."""
+    memo = session.info.setdefault("sphere.provenance.units", {})
+    if doc_id not in memo:
+        memo[doc_id] = session.scalars(select(UnitRow).where(UnitRow.doc_id == doc_id)).all()
+    return memo[doc_id]
 
 
 def reporter(session: Session, doc_id: str, start: int, end: int) -> str:

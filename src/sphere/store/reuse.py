@@ -140,6 +140,7 @@ def replace_links(
     version: str,
 ) -> None:
     """Replace every link involving doc_id (as original or copy) with these."""
+    session.info.pop(LINKED_DOCS, None)  # the session's memo of linked documents is stale now
     session.execute(
         delete(ReuseLinkRow).where(
             or_(ReuseLinkRow.original_doc == doc_id, ReuseLinkRow.copy_doc == doc_id)
@@ -171,8 +172,25 @@ def links_of(session: Session, doc_id: str | None = None) -> list[ReuseLinkRow]:
     return list(session.scalars(q))
 
 
+LINKED_DOCS = "sphere.reuse.linked_docs"
+
+
+def linked_documents(session: Session) -> frozenset[str]:
+    """Documents on either side of some reuse link, remembered for the session.
+
+    Most documents of a corpus take part in no link; asking this set first spares them the
+    per-span link queries when an event's sources are counted. `replace_links` forgets it."""
+    found = session.info.get(LINKED_DOCS)
+    if found is None:
+        docs = session.scalars(select(ReuseLinkRow.copy_doc).union(select(ReuseLinkRow.original_doc)))
+        found = session.info[LINKED_DOCS] = frozenset(docs)
+    return found
+
+
 def copies_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[ReuseLinkRow]:
     """Links whose copy side is doc_id and overlaps [start, end)."""
+    if doc_id not in linked_documents(session):
+        return []
     q = select(ReuseLinkRow).where(
         ReuseLinkRow.copy_doc == doc_id,
         ReuseLinkRow.copy_start < end,
@@ -183,6 +201,8 @@ def copies_overlapping(session: Session, doc_id: str, start: int, end: int) -> l
 
 def originals_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[ReuseLinkRow]:
     """Links whose original side is doc_id and overlaps [start, end)."""
+    if doc_id not in linked_documents(session):
+        return []
     q = select(ReuseLinkRow).where(
         ReuseLinkRow.original_doc == doc_id,
         ReuseLinkRow.original_start < end,
