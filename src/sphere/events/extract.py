@@ -116,12 +116,13 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     meeting: Event | None = None  # the last dated meeting told in this unit
     pending: list[tuple[int, int]] = []  # (index, sentences since) of events still without a date of the text's
     recent: list = []  # the last three sentences, for "the next day"
+    unit_text = pu.doc.text  # spaCy builds it anew on every access
     for sent in pu.doc.sents:
         if sent.start not in wanted:
             tm.topic = main_subject(sent, tm) or tm.topic
             recent = [*recent[-2:], sent]
             continue
-        last_date = told_before(sent, recent, previous, pu.unit.published or parsed.document.published or anchor)
+        last_date = told_before(sent, recent, previous, pu.unit.published or parsed.document.published or anchor, unit_text)
         recent = [*recent[-2:], sent]
         found, told, said = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads, last_date)
         tm.topic = main_subject(sent, tm) or tm.topic
@@ -134,7 +135,8 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
                     out[k] = replace(e, date=when.date, date_precision=when.precision, confidence=0.55)
                     break
         pending = [(k, age + 1) for k, age in pending if age < 2 and (out[k].date is None or out[k].confidence < 0.55)]
-        occasion = paragraph_day(sent, recent[:-1], pu.unit.published or parsed.document.published or anchor)
+        occasion = paragraph_day(sent, recent[:-1], pu.unit.published or parsed.document.published or anchor, unit_text) if any(
+            e.confidence == 0.5 and e.event_type in VERBAL_TYPES for e in found) else None
         for e in found:
             if occasion is not None and e.confidence == 0.5 and e.event_type in VERBAL_TYPES - {"AGREE"} and e.date != occasion.date:
                 # a statement the text does not date, told right after a dated one in the same
@@ -160,19 +162,23 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     return out
 
 
-def paragraph_day(sent, before: list, pub: date | None) -> DateValue | None:
+def paragraph_break(text: str, prev_sent, sent) -> bool:
+    """Whether a blank line separates two sentences of a unit's parse (`text`: the parse's text)."""
+    return text[prev_sent.start_char + len(prev_sent.text.rstrip()):sent.start_char].count("\n") >= 2
+
+
+def paragraph_day(sent, before: list, pub: date | None, text: str) -> DateValue | None:
     """The day the sentence just before `sent`, in the same paragraph, tells (its last one)."""
     if not before:
         return None
     prev_sent = before[-1]
-    gap = sent.doc.text[prev_sent.start_char + len(prev_sent.text.rstrip()):sent.start_char]
-    if gap.count("\n") >= 2:
+    if paragraph_break(text, prev_sent, sent):
         return None
     told = [d.value for d in find_dates(prev_sent.text, pub, -1) if d.value.date and d.value.precision == "day"]
     return told[-1] if told else None
 
 
-def told_before(sent, before: list, previous: DateValue | None, pub: date | None) -> DateValue | None:
+def told_before(sent, before: list, previous: DateValue | None, pub: date | None, text: str) -> DateValue | None:
     """The date "the next day" or "hours later" counts from: the last date of the nearest of the
     few sentences just `before` that tells one ("hours later" only inside its paragraph: a new
     paragraph counts from the event just told, whose date an aside's dates are not); None when
@@ -182,8 +188,7 @@ def told_before(sent, before: list, previous: DateValue | None, pub: date | None
     same_paragraph_only = NEXT_DAY.search(sent.text) is None
     after = sent
     for prev_sent in reversed(before):
-        gap = sent.doc.text[prev_sent.start_char + len(prev_sent.text.rstrip()):after.start_char]
-        if same_paragraph_only and gap.count("\n") >= 2:
+        if same_paragraph_only and paragraph_break(text, prev_sent, after):
             break
         told = [d.value for d in find_dates(prev_sent.text, pub, -1) if d.value.date]
         if told:
