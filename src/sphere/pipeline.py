@@ -22,8 +22,10 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -68,6 +70,7 @@ MIN_DOCS_PER_WORKER = 8
 # Documents handed to a worker at once: small, so memory stays flat (spaCy batches of 16 units
 # kept a worker near 0.6 GiB; 256 took 6 GiB).
 CHUNK_DOCS = 8
+IN_FLIGHT_PER_WORKER = 4
 
 
 @dataclass
@@ -154,29 +157,56 @@ def chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
 
 
 def analysed_texts(
-    engine: Engine, doc_ids: Sequence[str], workers: int
+    engine: Engine,
+    doc_ids: Sequence[str],
+    workers: int,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[TextAnalysis]:
-    """Documents are read here and analysed in `workers` processes (or here when 1), in order."""
+    """Documents are read here and analysed in `workers` processes (or here when 1), in order.
+
+    `meanwhile` runs in this process once the workers have their first documents, before any
+    result is handed out: the provenance stage uses that time, which the workers spend parsing.
+    """
 
     def load(ids: Iterable[str]) -> list[Document]:
         with Session(engine) as session:
             return [d for d in (load_document(session, i) for i in ids) if d is not None]
 
     if workers == 1:
+        if meanwhile:
+            meanwhile()
         for ids in chunks(doc_ids, CHUNK_DOCS):
             yield from analyse_texts(load(ids))
         return
     # spawn, not fork: the parent may hold database connections and progress-bar threads.
     ctx = multiprocessing.get_context("spawn")
+    todo = chunks(doc_ids, CHUNK_DOCS)
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_worker) as pool:
-        pending = []
-        for ids in chunks(doc_ids, CHUNK_DOCS):
-            pending.append(pool.submit(analyse_texts, load(ids)))
-            # Keep a couple of chunks in flight per worker, no more: memory stays flat.
-            while len(pending) > 2 * workers:
-                yield from pending.pop(0).result()
-        for fut in pending:
-            yield from fut.result()
+        pending: deque = deque()
+
+        def top_up() -> None:
+            # A few chunks queued per worker: workers never wait, and what is queued (text in,
+            # mentions and events out) stays small; spaCy's own batches stay at 16 units.
+            while len(pending) < IN_FLIGHT_PER_WORKER * workers and (ids := next(todo, None)):
+                pending.append(pool.submit(analyse_texts, load(ids)))
+
+        top_up()
+        if meanwhile:
+            meanwhile()
+        handed: set[str] = set()
+        while pending:
+            done = pending.popleft()
+            top_up()
+            try:
+                results = done.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): finish here, one process, so the batch
+                # still completes; a document that kills the parser fails alone in analyse_text.
+                left = [i for i in doc_ids if i not in handed]
+                yield from analysed_texts(engine, left, 1)
+                return
+            handed.update(r.doc_id for r in results)
+            yield from results
 
 
 # --- main side: provenance and storing ------------------------------------------------------
@@ -222,8 +252,10 @@ def index_reuse(engine: Engine, doc_id: str) -> int:
     return len(links)
 
 
-def store_analysis(engine: Engine, result: TextAnalysis) -> int:
-    """Mentions and events of one document, in one transaction; returns events stored."""
+def store_analysis(engine: Engine, result: TextAnalysis, provenance_done: bool = True) -> int:
+    """Mentions and events of one document, in one transaction; returns events stored.
+
+    A document whose provenance failed keeps that stage unrecorded, so `analyse` retries it."""
     from .provenance import independent_sources
     from .store.events import save_events
     from .store.mentions import save_mentions
@@ -234,7 +266,10 @@ def store_analysis(engine: Engine, result: TextAnalysis) -> int:
         n = save_events(
             session, result.doc_id, events, STAGE_VERSIONS["events"], independent_sources
         )
-        session.get(DocumentRow, result.doc_id).stages = dict(STAGE_VERSIONS)
+        stages = dict(STAGE_VERSIONS)
+        if not provenance_done:
+            stages.pop("provenance")
+        session.get(DocumentRow, result.doc_id).stages = stages
     return n
 
 
@@ -249,21 +284,31 @@ def analyse(
     summary = AnalysisSummary()
     if not todo:
         return summary
+    no_provenance: set[str] = set()
     with progress_bar(progress) as bar:
-        task = bar.add_task("reuse", total=len(todo), current="")
-        for doc_id in todo:
-            bar.update(task, current=doc_id)
-            try:
-                summary.reuse_links += index_reuse(engine, doc_id)
-            except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
-                summary.failures.append((doc_id, f"provenance: {type(exc).__name__}: {exc}"))
-            bar.advance(task)
-        task = bar.add_task("entities and events", total=len(todo), current="")
-        for result in analysed_texts(engine, todo, worker_count(len(todo), workers)):
+
+        def provenance() -> None:
+            task = bar.add_task("reuse", total=len(todo), current="")
+            for doc_id in todo:
+                bar.update(task, current=doc_id)
+                try:
+                    summary.reuse_links += index_reuse(engine, doc_id)
+                except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+                    summary.failures.append((doc_id, f"provenance: {type(exc).__name__}: {exc}"))
+                    no_provenance.add(doc_id)
+                bar.advance(task)
+
+        results = analysed_texts(engine, todo, worker_count(len(todo), workers), provenance)
+        task = None
+        for result in results:
+            if task is None:
+                task = bar.add_task("entities and events", total=len(todo), current="")
             bar.update(task, current=result.doc_id)
             if result.error is None:
                 try:
-                    summary.events += store_analysis(engine, result)
+                    summary.events += store_analysis(
+                        engine, result, provenance_done=result.doc_id not in no_provenance
+                    )
                 except Exception as exc:  # noqa: BLE001
                     result = replace(result, error=f"store: {type(exc).__name__}: {exc}")
             if result.error is not None:

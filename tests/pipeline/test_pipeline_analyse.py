@@ -123,3 +123,26 @@ def test_pipeline_analyse_one_failing_document_does_not_stop_the_batch(tmp_path,
     monkeypatch.undo()
     retry = analyse(engine, progress=False, workers=1)  # the failed one is still to do
     assert retry.documents == 1 and retry.failures == []
+
+
+def test_pipeline_analyse_failed_provenance_is_retried_next_time(tmp_path, monkeypatch):
+    import sphere.provenance
+
+    engine = stored(f"sqlite:///{tmp_path / 'prov.db'}")
+    real_index = sphere.provenance.index_document
+
+    def index(session, doc_id):
+        if doc_id == PAIR[5]:
+            raise RuntimeError("index unavailable")
+        return real_index(session, doc_id)
+
+    monkeypatch.setattr(sphere.provenance, "index_document", index)
+    summary = analyse(engine, progress=False, workers=1)
+    assert [doc for doc, _ in summary.failures] == [PAIR[5]]
+    assert "provenance" in summary.failures[0][1]
+    monkeypatch.undo()
+    retry = analyse(engine, progress=False, workers=1)
+    assert retry.documents == 1 and retry.failures == [] and retry.reuse_links >= 1
+    with Session(engine) as s:
+        copied = s.scalars(select(m.EvidenceRow.derived_from).where(m.EvidenceRow.doc_id == PAIR[5])).all()
+    assert copied and set(copied) == {PAIR[4]}
