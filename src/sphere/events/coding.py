@@ -78,8 +78,8 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
             return entry.future_event, (), "occurred", actors, recipients
         if etype in FUTURE_TO_AGREE:
             return "AGREE", (), "occurred", actors, recipients
-        if etype == "RETREAT":
-            return "CONCEDE", (), "occurred", actors, recipients
+        if etype == "RETREAT" and status == "future":
+            return "CONCEDE", (), "occurred", actors, recipients  # announced, not conditional ("could return if ...")
         if etype in CONFLICT_MATERIAL:
             if st.reported and not speaker:
                 return etype, mode, "hypothetical", actors, recipients  # a forecast by no one who acts

@@ -10,7 +10,7 @@ through the knowledge base (`kb.state_of`), when one is available.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..types import Mention, Participant
 
@@ -51,6 +51,10 @@ class TokenMentions:
 
     window: tuple[int, int] | None = None  # document offsets: mentions outside are ignored
     topic: tuple[Participant, ...] = ()  # who the previous sentence was about (its main subject)
+    # counted groups named so far ("all five Central Asian presidents, X, Y, ..."): (offset, parties)
+    groups: list = field(default_factory=list)
+    # noun phrases named with their party ("Russian bombers"): lemma -> (offset, parties)
+    described: dict = field(default_factory=dict)
 
     def of(self, token) -> Mention | None:
         m = self.by_token.get(token.i)

@@ -30,7 +30,9 @@ from .roles import (
 
 OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "official", "envoy",
                             "premier", "chancellor", "king", "secretary", "chief", "commander",
-                            "ambassador", "diplomat", "head", "emir", "prime", "foreign"})
+                            "ambassador", "diplomat", "head", "emir", "prime", "foreign", "speaker",
+                            "senator", "lawmaker", "congressman", "congresswoman", "deputy", "governor",
+                            "mayor", "general", "admiral", "spokesman", "spokeswoman", "representative"})
 # verbs whose object nominal is a topic, not an act of the subject ("discussed the withdrawal")
 
 REPORTING_GUARD = frozenset({"discuss", "condemn", "welcome", "report", "mention", "cite", "describe", "fear",
@@ -206,7 +208,7 @@ def located(head, tm: TokenMentions) -> bool:
     return False
 
 def is_official(actors: tuple[Participant, ...], head) -> bool:
-    if any(p.identifier_text or p.sector in ("GOV", "MIL") for p in actors):
+    if any(p.identifier_text or p.sector in ("GOV", "MIL", "LEG") for p in actors):
         return True
     return any(lemma(t) in OFFICIAL_WORDS for s in subject_heads(head) for t in s.subtree)
 

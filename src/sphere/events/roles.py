@@ -112,8 +112,42 @@ def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> t
                     if pobj.dep_ == "pobj":
                         found.extend(phrase_participants(pobj, tm, allow_places=True))
     if not found:
-        found = group_anaphor(head, tm)
+        found = group_anaphor(head, tm) or described_before(head, tm)
+    elif head.pos_ in ("NOUN", "PROPN"):
+        remember(head, unique(found), tm)
     return unique(found)
+
+
+def count_of(head) -> int | None:
+    """The number a plural phrase counts ("the two leaders", "all five presidents", "both sides")."""
+    for c in head.children:
+        if c.dep_ in ("nummod", "det", "predet", "quantmod") and c.lower_ in COUNT_WORDS:
+            return COUNT_WORDS[c.lower_]
+        if c.dep_ == "nummod" and c.text.isdigit():
+            return int(c.text)
+    return None
+
+
+def remember(head, found: tuple[Participant, ...], tm: TokenMentions) -> None:
+    """Keep what a phrase named for later references to it: a counted group whose members are
+    all named ("all five Central Asian presidents, Tokayev of Kazakhstan, ..."), and a noun named
+    with its party ("Russian long-range bombers": 'the bombers' later)."""
+    at = tm.offset + head.idx
+    n = count_of(head)
+    if n and n >= 2 and len({p.code for p in found}) == n:
+        tm.groups.append((at, found))
+    if tm.of(head) is None and head.tag_ in ("NNS", "NN") and any(
+        tm.of(c) is not None for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+    ):
+        tm.described[head.lemma_.lower()] = (at, found)
+
+
+def described_before(head, tm: TokenMentions) -> tuple[Participant, ...]:
+    """'The bombers' after 'Russian long-range bombers': the party the text named them with."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
+        return ()
+    at, found = tm.described.get(head.lemma_.lower(), (None, ()))
+    return found if at is not None and at < tm.offset + head.idx else ()
 
 
 # Plural nouns that stand for parties named before, and the mention kinds they can stand for.
@@ -134,17 +168,21 @@ def group_anaphor(head, tm: TokenMentions) -> tuple[Participant, ...]:
     'Russia sells weapons to both sides')."""
     if head.lemma_.lower() not in GROUP_NOUNS or head.tag_ not in ("NNS", "NNPS"):
         return ()
-    n = None
-    for c in head.children:
-        if c.dep_ in ("nummod", "det", "predet", "quantmod") and c.lower_ in COUNT_WORDS:
-            n = COUNT_WORDS[c.lower_]
-        elif c.dep_ == "nummod" and c.text.isdigit():
-            n = int(c.text)
+    n = count_of(head)
     if n is None or n < 2 or not any(c.lower_ in ("the", "both", "these", "those", "all") for c in head.children):
         return ()
     sent = head.sent
+    start = tm.offset + sent.start_char
     named = frozenset(m.code for t in sent if t.i < head.i for m in [tm.by_token.get(t.i)] if m is not None and m.code)
-    return tm.recent_parties(tm.offset + sent.start_char, n, named, GROUP_NOUNS[head.lemma_.lower()])
+    kinds = GROUP_NOUNS[head.lemma_.lower()]
+    # a group counted and named before ("all five presidents, X, Y, ...") is "the five leaders";
+    # "the six presidents" are those five and the one named after them
+    group = next((g for at, g in reversed(tm.groups) if at < start and len(g) <= n), ())
+    if group:
+        more = tm.recent_parties(start, n - len(group), named | {p.code for p in group}, kinds) if len(group) < n else ()
+        if len(group) + len(more) == n:
+            return group + more
+    return tm.recent_parties(start, n, named, kinds)
 
 
 def is_pro_anti(t) -> bool:

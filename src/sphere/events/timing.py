@@ -132,6 +132,9 @@ def orphan_dates(sent, dates: list[DateMention], owners: dict[int, object], cand
             continue
         nearest = min(fits, key=lambda c: min(abs(c.trigger.i - span.start), abs(c.trigger.i - span.end)))
         out.setdefault(id(nearest), []).append(d)
+        for c in fits:  # "when he declared X and ordered Y": conjoined acts share the date
+            if c is not nearest and c.head.dep_ == "conj" and c.head.head.i == nearest.head.i:
+                out.setdefault(id(c), []).append(d)
     return out
 
 def reporter_dates(reporter, by_owner, pub, owners=None):
