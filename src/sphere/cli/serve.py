@@ -28,6 +28,7 @@ def serve(
 
     import uvicorn
 
+    from ..api.server import NoDelayHTTP
     from ..errors import SphereError
 
     try:
@@ -42,7 +43,7 @@ def serve(
         err_console.print("uploads enabled: POST /api/documents with 'Authorization: Bearer <token>'")
     if workers == 1:
         uvicorn.run(make_app(db, token, search_seconds), host=host, port=port, log_level="warning",
-                    timeout_keep_alive=KEEP_ALIVE)
+                    timeout_keep_alive=KEEP_ALIVE, http=NoDelayHTTP)
         return
     # Several processes need an import string: pass the settings through the environment.
     from ..config import database_url
@@ -52,4 +53,4 @@ def serve(
         os.environ["SPHERE_TOKEN"] = token
     os.environ["SPHERE_SEARCH_SECONDS"] = str(search_seconds)
     uvicorn.run("sphere.api.server:app_from_environment", factory=True, host=host, port=port,
-                workers=workers, log_level="warning", timeout_keep_alive=KEEP_ALIVE)  # fmt: skip
+                workers=workers, log_level="warning", timeout_keep_alive=KEEP_ALIVE, http=NoDelayHTTP)  # fmt: skip

@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..types import Event
 from .memo import remembered
-from .models import DocumentRow, OutletRow, UnitRow
+from .models import OutletRow
+from .plain import date_value, plain_rows
 
 # Chunk size for IN (...) lists: well under SQLite's bound-parameter limit.
 CHUNK = 500
@@ -42,6 +44,24 @@ class Citation:
 
 
 CitationKey = tuple[str, str | None]  # (doc_id, unit_id)
+DOCUMENTS_SQL = "SELECT id, title, url, published, outlet_id FROM documents WHERE id IN ({in})"
+UNITS_SQL = "SELECT doc_id, unit_id, title, url, published, outlet FROM units WHERE (doc_id, unit_id) IN (VALUES {in})"
+
+
+class DocumentRef(NamedTuple):
+    id: str
+    title: str | None
+    url: str | None
+    published: date | None
+    outlet_id: str | None
+
+
+class UnitRef(NamedTuple):
+    unit_id: str
+    title: str | None
+    url: str | None
+    published: date | None
+    outlet: str | None
 Citations = Mapping[CitationKey, Citation]
 
 
@@ -54,18 +74,15 @@ def cite_units(session: Session, keys: Iterable[CitationKey]) -> dict[CitationKe
     """Citations for (doc_id, unit_id) pairs; also under (doc_id, None) for each document."""
     keys = set(keys)
     doc_ids = sorted({d for d, _ in keys})
-    docs: dict[str, DocumentRow] = {}
-    doc_columns = (DocumentRow.id, DocumentRow.title, DocumentRow.url, DocumentRow.published, DocumentRow.outlet_id)
+    docs: dict[str, DocumentRef] = {}
     for part in chunks(doc_ids):
-        for row in session.execute(select(*doc_columns).where(DocumentRow.id.in_(part))):
-            docs[row.id] = row
-    units: dict[CitationKey, UnitRow] = {}
+        for doc_id, title, url, published, outlet_id in plain_rows(session, DOCUMENTS_SQL, part):
+            docs[doc_id] = DocumentRef(doc_id, title, url, date_value(published), outlet_id)
+    units: dict[CitationKey, UnitRef] = {}
     pairs = sorted((d, u) for d, u in keys if u is not None)
-    unit_columns = (UnitRow.doc_id, UnitRow.unit_id, UnitRow.title, UnitRow.url, UnitRow.published, UnitRow.outlet)
     for part in chunks(pairs):
-        stmt = select(*unit_columns).where(tuple_(UnitRow.doc_id, UnitRow.unit_id).in_(part))
-        for row in session.execute(stmt):
-            units[(row.doc_id, row.unit_id)] = row
+        for doc_id, unit_id, title, url, published, outlet in plain_rows(session, UNITS_SQL, part):
+            units[(doc_id, unit_id)] = UnitRef(unit_id, title, url, date_value(published), outlet)
     # A clipping names the outlet it quotes: find that outlet in the registry by its name.
     outlets, by_name = outlet_table(session)
     found: dict[CitationKey, Citation] = {}
@@ -105,8 +122,8 @@ def outlet_table(session: Session) -> tuple[dict[str, OutletEntry], dict[str, Ou
 
 
 def make_citation(
-    doc: DocumentRow,
-    unit: UnitRow | None,
+    doc: DocumentRef,
+    unit: UnitRef | None,
     outlets: Mapping[str, OutletEntry],
     by_name: Mapping[str, OutletEntry],
 ) -> Citation:

@@ -44,13 +44,16 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.visitors import replacement_traverse
 
 from ..types import Event, Evidence, Location, Participant
-from .memo import remembered
+from .memo import keep, remembered
 from .models import EventRow, EvidenceRow, OutletRow, ParticipantRow
+from .plain import json_value, plain_rows
 
-WALK_STEPS = 30_000  # SQLite VM steps a walk may take (about 2,500 events, 3 ms) before the page is collected
+WALK_STEPS = 30_000  # SQLite VM steps a walk may take at least (about 2,500 events, 3 ms)
+STEPS_PER_COLLECTED = 25  # ... or as many as collecting would cost: VM steps per collected row
 STEP = 1000  # the progress handler's granularity, in VM steps
 WALK_ROWS = 2500  # events a walk is expected to read at most (the budget above, in rows)
 RARE = 5000  # a condition matching fewer events than this drives counts and collected pages
+COLLECT = 20_000  # matches of a rare filter sorted here at most (more: by the database)
 CHUNK = 500  # ids per IN (...) list
 
 
@@ -107,6 +110,7 @@ class EventQuery:
     never: bool = False  # a place or outlet that matches nothing: no event can match
     since: ColumnElement | None = None  # the `since` condition (see `span`)
     start: str | None = None  # no dated match is dated before this (where a walk may begin)
+    undated_since: bool = True  # some undated event may match `since` (by its end date)
 
     def __post_init__(self) -> None:
         f, s = self.f, self.session
@@ -117,7 +121,7 @@ class EventQuery:
             # "2021-08-01" as far as anyone knows: compare at the event's own precision
             prefixes = [f.since[:n] for n in range(len(f.since))]
             self.since = or_(EventRow.date >= f.since, EventRow.date.in_(prefixes), EventRow.enddate >= f.since)
-            self.start = walk_start(s, f.since, prefixes)
+            self.start, self.undated_since = walk_start(s, f.since, prefixes)
         if f.until:
             # "2021" or "2021-08" include every date inside them
             self.rows.append(EventRow.date < above(f.until))
@@ -158,6 +162,8 @@ class EventQuery:
         if not dated:
             if self.f.since is None:
                 return [EventRow.date.is_(None)]
+            if not self.undated_since:
+                return [false()]
             running = EventRow.enddate >= self.f.since  # undated: only an end date can match
             return [EventRow.date.is_(None), func.unlikely(running) if self.sqlite else running]
         found = [EventRow.date.is_not(None)]
@@ -171,46 +177,68 @@ class EventQuery:
         """Ids of matching events `offset`.. in list order (dated by date and id, then undated)."""
         if self.never or limit == 0:
             return []
-        ids = self.part_ids(True, limit, offset)
-        if limit is not None and len(ids) == limit:
-            return ids
-        # the dated matches end inside this page: the undated ones follow them
-        dated = offset + len(ids) if ids or not offset else self.count(dated=True)
-        rest = None if limit is None else limit - len(ids)
-        return ids + self.part_ids(False, rest, max(0, offset - dated))
+        try:
+            ids = self.part_ids(True, limit, offset)
+            if limit is not None and len(ids) == limit:
+                return ids
+            # the dated matches end inside this page: the undated ones follow them
+            dated = offset + len(ids) if ids or not offset else self.count(dated=True)
+            rest = None if limit is None else limit - len(ids)
+            return ids + self.part_ids(False, rest, max(0, offset - dated))
+        except Sparse:
+            return self.collected(limit or 0, offset)
 
     def part_ids(self, dated: bool, limit: int | None, offset: int) -> list[str]:
-        span = self.span(dated)
+        """A page of the dated (or undated) matches, walked in order; raises `Sparse` (SQLite)
+        when the walk would read too many events for it."""
         order = (EventRow.date, EventRow.id) if dated else (EventRow.id,)
-
-        def page(where: list[ColumnElement]) -> list[str]:
-            stmt = select(EventRow.id).where(*where).order_by(*order).offset(offset).limit(limit)
-            return list(self.session.scalars(stmt))
-
-        walk = [*span, *self.rows, *(r.exists() for r in self.related)]
+        walk = [*self.span(dated), *self.rows, *(r.exists() for r in self.related)]
+        stmt = select(EventRow.id).where(*walk).order_by(*order).offset(offset).limit(limit)
+        if not dated and self.f.since and not self.undated_since:
+            return []
         if not self.related or not self.sqlite or limit is None:
-            return page(walk)
-        if not self.sparse(offset + limit):
-            with walk_budget(self.session, WALK_STEPS) as budget:
-                try:
-                    return page(walk)
-                except OperationalError:
-                    if not budget.spent:
-                        raise
-        # a rare filter: start from the ids of its rare related conditions; the events' own
-        # conditions are kept off their indexes (`x || ''`), or SQLite would walk them again
-        return page([*(unindexed(c) for c in (*span, *self.rows)), *self.driven()])
+            return list(self.session.scalars(stmt))
+        if self.sparse(offset + limit):
+            raise Sparse
+        # the walk may spend about what collecting would: VM steps for the rows it would sort
+        steps = max(WALK_STEPS, STEPS_PER_COLLECTED * min(self.related_count(r) for r in self.related))
+        with walk_budget(self.session, steps) as budget:
+            try:
+                return list(self.session.scalars(stmt))
+            except OperationalError:
+                if not budget.spent:
+                    raise
+        raise Sparse
+
+    def collected(self, limit: int, offset: int) -> list[str]:
+        """A page of a rare filter's matches (SQLite): every match's id and date, from the ids
+        of its rare related conditions, sorted here; their number is the count (remembered).
+        The events' own conditions are kept off their indexes (`x || ''`), or SQLite would
+        walk them again."""
+        own = [unindexed(c) for c in (*self.span(None), *self.rows)]
+        stmt = select(EventRow.id, EventRow.date).where(*own, *self.driven()).limit(COLLECT + 1)
+        rows = self.session.execute(stmt).all()
+        if len(rows) > COLLECT:  # not that rare after all: let SQLite sort them
+            order = (EventRow.date.is_(None), EventRow.date, EventRow.id)
+            return list(self.session.scalars(select(EventRow.id).where(*own, *self.driven())
+                                             .order_by(*order).offset(offset).limit(limit)))  # fmt: skip
+        rows.sort(key=lambda r: (r.date is None, r.date or "", r.id))  # what ORDER BY would do
+        keep(self.session, "events_count", (self.f, None), len(rows))
+        return [r.id for r in rows[offset : offset + limit]]
 
     def sparse(self, wanted: int) -> bool:
-        """Whether the related conditions are known to be too rare together for a walk to
-        find `wanted` matches among WALK_ROWS events (independence assumed; counts capped)."""
-        if len(self.related) < 2:
-            return False
+        """Whether collecting the matches is cheaper than walking to `wanted` of them: the
+        related conditions' rows (counted up to RARE) give the density of matches, assuming
+        independence; a walk reads `wanted / density` events, collecting reads the rarest
+        condition's rows (each costing about twice a walked event)."""
         n = total_events(self.session)
+        counts = [self.related_count(r) for r in self.related]
+        if not n or not min(counts):
+            return True
         density = 1.0
-        for r in self.related:
-            density *= self.related_count(r) / max(n, 1)
-        return wanted > density * WALK_ROWS
+        for c in counts:
+            density *= c / n
+        return wanted / density > max(WALK_ROWS, 2 * min(counts))
 
     # --- counts -------------------------------------------------------------------------
 
@@ -221,6 +249,8 @@ class EventQuery:
         return remembered(self.session, "events_count", (self.f, dated), lambda: self.count_now(dated))
 
     def count_now(self, dated: bool | None) -> int:
+        if dated is False and self.f.since and not self.undated_since:
+            return 0
         if dated is None and self.f.since:
             # a `since` date is an OR of date, prefix and end-date conditions: counted apart,
             # the dated events are a range of the date index and the undated ones a few rows
@@ -270,6 +300,10 @@ def total_events(session: Session) -> int:
     return remembered(session, "total_events", None, lambda: session.scalar(stmt) or 0)
 
 
+class Sparse(Exception):
+    """A walk in date order would read too many events for one page of this filter."""
+
+
 def unindexed(condition: ColumnElement) -> ColumnElement:
     """`condition` with its events columns as expressions (`date || ''`, `n_sources + 0`):
     the same values, but SQLite no longer considers their indexes for it."""
@@ -311,19 +345,19 @@ def walk_budget(session: Session, steps: int) -> Iterator[Budget]:
         raw.set_progress_handler(None, 0)
 
 
-def walk_start(session: Session, since: str, prefixes: list[str]) -> str | None:
-    """The earliest date a dated match of `since` can have: `since`, a stored prefix of it
-    ("2021" for "2021-08-01"), or the start of an event running into it (remembered)."""
+def walk_start(session: Session, since: str, prefixes: list[str]) -> tuple[str, bool]:
+    """The earliest date a dated match of `since` can have (`since`, a stored prefix of it,
+    "2021" for "2021-08-01", or the start of an event running into it), and whether any
+    undated event runs into it (by its end date); remembered."""
 
-    def compute() -> str | None:
+    def compute() -> tuple[str, bool]:
         running = EventRow.enddate >= since  # few events have an end date: their partial index
         if session.get_bind().dialect.name == "sqlite":
             running = func.unlikely(running)  # (SQLite would rather read the date index)
-        found = [
-            session.scalar(select(func.min(EventRow.date)).where(EventRow.date.in_(prefixes))),
-            *session.scalars(select(EventRow.date).where(running, EventRow.date < since)),
-        ]
-        return min([since, *(d for d in found if d is not None)])
+        starts = list(session.scalars(select(EventRow.date).where(running)))
+        prefix = session.scalar(select(func.min(EventRow.date)).where(EventRow.date.in_(prefixes)))
+        earliest = min([since, *(d for d in (*starts, prefix) if d is not None)])
+        return earliest, any(d is None for d in starts)
 
     return remembered(session, "walk_start", since, compute)
 
@@ -340,9 +374,14 @@ def stored_places(session: Session) -> list[str]:
 
 
 def outlet_ids(session: Session, outlet: str) -> list[str]:
-    """Outlets with this id, or whose name contains `outlet` (any case)."""
-    stmt = select(OutletRow.id).where(or_(OutletRow.id == outlet, func.lower(OutletRow.name).contains(outlet.lower())))
-    return sorted(session.scalars(stmt))
+    """The outlet with this id or this very name (any case); else the outlets whose name
+    contains `outlet`: "Radio Ozodi" is that outlet, not also "Radio Ozodi Kulob"."""
+    stmt = select(OutletRow.id, OutletRow.name).where(
+        or_(OutletRow.id == outlet, func.lower(OutletRow.name).contains(outlet.lower()))
+    )
+    found = session.execute(stmt).all()
+    exact = [i for i, name in found if i == outlet or (name or "").casefold() == outlet.casefold()]
+    return sorted(exact or [i for i, _ in found])
 
 
 # --- whole events ---------------------------------------------------------------------------
@@ -364,42 +403,39 @@ def get_event(session: Session, event_id: str) -> Event | None:
     return found[0] if found else None
 
 
-EVENT_COLUMNS = (
-    EventRow.id, EventRow.event_type, EventRow.mode, EventRow.context, EventRow.date, EventRow.enddate,
-    EventRow.date_precision, EventRow.status, EventRow.loc_name, EventRow.loc_country, EventRow.lat,
-    EventRow.lon, EventRow.geonameid, EventRow.sources, EventRow.confidence,
-)  # fmt: skip
-PARTICIPANT_COLUMNS = (
-    ParticipantRow.event_id, ParticipantRow.role, ParticipantRow.code, ParticipantRow.sector,
-    ParticipantRow.entity_text, ParticipantRow.identifier_text,
-)  # fmt: skip
-EVIDENCE_COLUMNS = (
-    EvidenceRow.event_id, EvidenceRow.doc_id, EvidenceRow.unit_id, EvidenceRow.text, EvidenceRow.start,
-    EvidenceRow.end, EvidenceRow.derived_from,
-)  # fmt: skip
+EVENTS_SQL = (
+    "SELECT id, event_type, mode, context, date, enddate, date_precision, status, loc_name, loc_country, "
+    "lat, lon, geonameid, sources, confidence FROM events WHERE id IN ({in})"
+)
+PARTICIPANTS_SQL = (
+    "SELECT event_id, role, code, sector, entity_text, identifier_text FROM participants "
+    "WHERE event_id IN ({in}) ORDER BY id"
+)
+EVIDENCE_SQL = (
+    'SELECT event_id, doc_id, unit_id, text, start, "end", derived_from FROM evidence '
+    "WHERE event_id IN ({in}) ORDER BY doc_id, start"
+)
 
 
 def load_events(session: Session, ids: Sequence[str]) -> list[Event]:
-    """The events with these ids, in this order (unknown ids are left out): three queries per
-    chunk of ids, plain rows (no ORM objects)."""
+    """The events with these ids, in this order (unknown ids are left out): three plain
+    queries per chunk of ids (`plain_rows`), no ORM objects."""
     found: dict[str, Event] = {}
     for lo in range(0, len(ids), CHUNK):
         part = list(dict.fromkeys(ids[lo : lo + CHUNK]))
         people: dict[str, dict[str, list[Participant]]] = {i: {"actor": [], "recipient": []} for i in part}
-        stmt = select(*PARTICIPANT_COLUMNS).where(ParticipantRow.event_id.in_(part)).order_by(ParticipantRow.id)
-        for event_id, role, code, sector, entity_text, identifier_text in session.execute(stmt):
+        for event_id, role, code, sector, entity_text, identifier_text in plain_rows(session, PARTICIPANTS_SQL, part):
             people[event_id].setdefault(role, []).append(Participant(code, sector, entity_text, identifier_text))
         evidence: dict[str, list[Evidence]] = {i: [] for i in part}
-        stmt = select(*EVIDENCE_COLUMNS).where(EvidenceRow.event_id.in_(part)).order_by(EvidenceRow.doc_id, EvidenceRow.start)
-        for event_id, doc_id, unit_id, text, start, end, derived_from in session.execute(stmt):
+        for event_id, doc_id, unit_id, text, start, end, derived_from in plain_rows(session, EVIDENCE_SQL, part):
             evidence[event_id].append(Evidence(doc_id, unit_id, text, start, end, derived_from))
-        for r in session.execute(select(*EVENT_COLUMNS).where(EventRow.id.in_(part))):
-            loc = Location(r.loc_name, r.loc_country, r.lat, r.lon, r.geonameid) if r.loc_name else None
-            found[r.id] = Event(
-                event_id=r.id, event_type=r.event_type, actors=tuple(people[r.id]["actor"]),
-                recipients=tuple(people[r.id]["recipient"]), mode=tuple(r.mode or ()),
-                context=tuple(r.context or ()), date=r.date, enddate=r.enddate, date_precision=r.date_precision,
-                status=r.status, location=loc, evidence=tuple(evidence[r.id]), sources=tuple(r.sources or ()),
-                confidence=r.confidence,
+        for (eid, event_type, mode, context, day, enddate, precision, status, loc_name, loc_country, lat, lon,
+             geonameid, sources, confidence) in plain_rows(session, EVENTS_SQL, part):  # fmt: skip
+            found[eid] = Event(
+                event_id=eid, event_type=event_type, actors=tuple(people[eid]["actor"]),
+                recipients=tuple(people[eid]["recipient"]), mode=tuple(json_value(mode) or ()),
+                context=tuple(json_value(context) or ()), date=day, enddate=enddate, date_precision=precision,
+                status=status, location=Location(loc_name, loc_country, lat, lon, geonameid) if loc_name else None,
+                evidence=tuple(evidence[eid]), sources=tuple(json_value(sources) or ()), confidence=confidence,
             )  # fmt: skip
     return [found[i] for i in ids if i in found]

@@ -25,6 +25,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -40,9 +41,24 @@ STAMP_SQL = {
 
 
 def data_stamp(session: Session) -> tuple:
-    """What changes whenever the data the remembered answers are made of changes."""
-    conn = session.connection()
-    return (conn.exec_driver_sql(STAMP_SQL[conn.dialect.name]).scalar(),)
+    """What changes whenever the data the remembered answers are made of changes: read once
+    per session until it writes, commits or rolls back (a request asks for several answers)."""
+    stamp = session.info.get(STAMP_KEY)
+    if stamp is None:
+        conn = session.connection()
+        stamp = session.info[STAMP_KEY] = (conn.exec_driver_sql(STAMP_SQL[conn.dialect.name]).scalar(),)
+    return stamp
+
+
+STAMP_KEY = "sphere.memo.data_stamp"
+
+
+def _drop_stamp(session: Session, *_args) -> None:
+    session.info.pop(STAMP_KEY, None)
+
+
+for _moment in ("after_flush", "after_commit", "after_rollback", "after_soft_rollback"):
+    event.listen(Session, _moment, _drop_stamp)
 
 
 def writing(session: Session) -> bool:
@@ -69,6 +85,17 @@ def remembered(session: Session, kind: str, key: Hashable, compute: Callable[[],
         while len(_answers) > MAX_ANSWERS:
             _answers.popitem(last=False)
     return answer
+
+
+def keep(session: Session, kind: str, key: Hashable, answer: object) -> None:
+    """Remember an answer found on the way (a count that came with a page), as `remembered`
+    would have."""
+    if not writing(session):
+        full = (str(session.get_bind().url), data_stamp(session), kind, key)
+        with _lock:
+            _answers[full] = answer
+            while len(_answers) > MAX_ANSWERS:
+                _answers.popitem(last=False)
 
 
 def forget() -> None:

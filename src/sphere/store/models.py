@@ -136,7 +136,7 @@ class EventRow(Base):
         Index("ix_events_date_id", "date", "id", "event_type", "status", "n_sources", "enddate"),
         Index("ix_events_type_date_id", "event_type", "date", "id"),
         Index("ix_events_place_date_id", "loc_name", "date", "id"),
-        Index("ix_events_enddate", "enddate", sqlite_where=sql_text("enddate IS NOT NULL"),
+        Index("ix_events_enddate", "enddate", "date", sqlite_where=sql_text("enddate IS NOT NULL"),
               postgresql_where=sql_text("enddate IS NOT NULL")),
     )  # fmt: skip
     id: Mapped[str] = mapped_column(String(64), primary_key=True)

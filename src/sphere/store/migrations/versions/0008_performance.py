@@ -63,7 +63,7 @@ def upgrade() -> None:
     for table, name, cols in CREATED:
         op.create_index(name, table, columns(cols))
     op.create_index(
-        "ix_events_enddate", "events", ["enddate"],
+        "ix_events_enddate", "events", ["enddate", "date"],
         sqlite_where=sa.text("enddate IS NOT NULL"), postgresql_where=sa.text("enddate IS NOT NULL"),
     )  # fmt: skip
     for table, name, _cols in DROPPED:
