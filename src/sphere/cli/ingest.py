@@ -132,7 +132,7 @@ def analyse_command(
 ) -> None:
     """Run provenance, entities and events on stored documents an analysis stage has not seen at its current version.
 
-    `sphere ingest` does this after storing; run it after `sphere resegment --no-analyse`, after an upgrade of Sphere, or after editing the knowledge base once the stage version is bumped. Exit status 1 when a document failed.
+    `sphere ingest` does this after storing; run it after `sphere resegment --no-analyse`, after an upgrade of Sphere, or after editing the knowledge base or the event lexicon (their files are part of the stage versions, so `sphere stats` shows what is out of date). Exit status 1 when a document failed.
     """
     engine = engine_for(db)
     if not run_analysis(engine, progress, docs or None, workers):
