@@ -33,3 +33,14 @@ def events_of(tiny_kb):
 
 def codes(people) -> set[str]:
     return {p.code for p in people}
+
+
+def of_type(events, etype):
+    return [e for e in events if e.event_type == etype]
+
+
+def only(events, etype):
+    """The one event of `etype` (the assertion lists every event when there is not exactly one)."""
+    found = of_type(events, etype)
+    assert len(found) == 1, [(e.event_type, codes(e.actors), codes(e.recipients), e.date) for e in events]
+    return found[0]

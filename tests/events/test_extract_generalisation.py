@@ -7,17 +7,7 @@ from datetime import date
 
 import pytest
 
-from conftest import codes
-
-
-def of_type(events, etype):
-    return [e for e in events if e.event_type == etype]
-
-
-def only(events, etype):
-    found = of_type(events, etype)
-    assert len(found) == 1, [(e.event_type, codes(e.actors), codes(e.recipients), e.date) for e in events]
-    return found[0]
+from conftest import codes, of_type, only
 
 
 @pytest.mark.parametrize("text,mode,state", [

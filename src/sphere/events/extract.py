@@ -358,9 +358,10 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
     own = by_owner.get(id(c), []) or orphans.get(id(c), [])
     # against an estimated anchor (an undated unit) a bare day goes to the nearest year
     value = date_for(c, own, pub, replace(st, direction=0) if estimated else st, sentence_dates)
-    promised = etype == "AGREE" and c.entry.event != "AGREE" and not c.entry.speech
+    # a promise of a future act, or a withdrawal announced, is dated when it was made (ANNOTATION)
+    promised = (etype == "AGREE" and c.entry.event != "AGREE" or etype == "CONCEDE" and c.entry.event == "RETREAT") and not c.entry.speech
     if promised:
-        value = None  # a promise of a future act is dated when it was made (ANNOTATION)
+        value = None
     if (value is None or value.date is None) and not promised:
         # "arrived on September 17 and condemned the next day", "Hours later the ministry said"
         value = told_relative(sent.text, sentence_dates, last_date, c.trigger.idx - sent.start_char) or value

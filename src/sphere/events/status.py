@@ -80,7 +80,7 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
         if node.dep_ not in CLIMB_DEPS:
             break
         node = node.head
-        if lemma(node) in lex.future_markers:
+        if lemma(node) in lex.future_markers or node.lower_ in lex.future_markers:  # "is going to": lemma 'go'
             future = True
             break
     if trigger.i != head.i or trigger.pos_ in ("NOUN", "PROPN"):

@@ -1,0 +1,21 @@
+"""Conjoined acts share a date that hangs under neither ("on July 26, when X declared A and
+ordered B": both on July 26), on sentences written for these tests."""
+
+import pytest
+
+from conftest import only
+
+
+@pytest.mark.parametrize("text", [
+    "The crisis deepened on July 26, when Sadyr Japarov declared a state of emergency and deployed troops to the border.",
+    "It was July 26 when Emomali Rahmon declared martial law and mobilised reservists.",
+])
+def test_conjoined_acts_share_an_orphan_date(events_of, text):
+    events = events_of(text)
+    assert only(events, "COERCE").date == "2021-07-26"
+    assert only(events, "MOBILIZE").date == "2021-07-26"
+
+
+def test_a_date_of_one_conjunct_is_not_shared_with_another_sentence(events_of):
+    text = "It was July 26 when Emomali Rahmon declared martial law. Tajikistan mobilised reservists."
+    assert only(events_of(text), "MOBILIZE").date != "2021-07-26"
