@@ -19,3 +19,18 @@ def test_conjoined_acts_share_an_orphan_date(events_of, text):
 def test_a_date_of_one_conjunct_is_not_shared_with_another_sentence(events_of):
     text = "It was July 26 when Emomali Rahmon declared martial law. Tajikistan mobilised reservists."
     assert only(events_of(text), "MOBILIZE").date != "2021-07-26"
+
+
+@pytest.mark.parametrize("text,first,when", [
+    ("Sadyr Japarov declared a state of emergency and mobilised reservists on Monday.", "COERCE", "2021-08-02"),
+    ("Putin condemned the attack on the border and sent troops to Tajikistan on Friday.", "ACCUSE", "2021-07-30"),
+])
+def test_a_date_closing_conjoined_acts_dates_them_all(events_of, text, first, when):
+    assert only(events_of(text), first).date == when
+
+
+def test_a_date_of_a_conjunct_with_its_own_subject_stays_its_own(events_of):
+    events = events_of("Sadyr Japarov declared a state of emergency in 2020 and Russia mobilised reservists on Monday.")
+    assert only(events, "COERCE").date == "2020"
+    events = events_of("Sadyr Japarov declared a state of emergency, and Tajikistan mobilised reservists on Monday.")
+    assert only(events, "COERCE").date != "2021-08-02"

@@ -69,6 +69,8 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
         if etype in COOPERATIVE and (st.direction >= 0 or st.reported):
             return "REJECT", (), "occurred", actors, recipients
         return etype, mode, "negated", actors, recipients
+    if st.questioned:
+        return etype, mode, "hypothetical", actors, recipients  # "whether X will ...": no promise, no threat
     if st.prevented and not (st.attempted and etype in CONFLICT_MATERIAL):
         return etype, mode, "hypothetical", actors, recipients
     if st.attempted and etype in CONFLICT_MATERIAL:

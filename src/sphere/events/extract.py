@@ -35,7 +35,14 @@ from .dates import DateValue, combine, estimate_anchor, find_dates, redate
 from .lexicon import VERBAL_TYPES, Lexicon, load_lexicon
 from .merge import merge_events
 from .participants import TokenMentions, codes
-from .participation import commentator, has_forces, is_official, located, participants_of
+from .participation import (
+    commentator,
+    has_forces,
+    is_official,
+    located,
+    opinion_held,
+    participants_of,
+)
 from .places import location_for
 from .predicates import Candidate, find_candidates, lemma
 from .roles import (
@@ -58,6 +65,7 @@ from .timing import (
     reporter_dates,
     setting_date,
     told_relative,
+    trailing_dates,
 )
 
 STAGE = "events-1"
@@ -273,6 +281,8 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
     # dates that hang under no predicate go to the nearest event still undated
     undated = [c for c, e in produced if e.date is None or e.confidence < 0.6]  # no date of the text's own
     orphans = orphan_dates(sent, dates, owners, undated) if undated and dates else {}
+    if undated and dates:
+        orphans = {**trailing_dates(sent, undated, cands, by_owner), **orphans}
     pairs = []
     for c, e in produced:
         if id(c) in orphans:
@@ -325,6 +335,8 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         return None
     if reporter is not None and not speaker and st.status in ("future", "hypothetical") and commentator(reporter):
         return None  # "seen by analysts as a sign of Moscow's intent to deploy troops": an opinion
+    if opinion_held(c.head):
+        return None  # "analysts expect Russia to deploy more troops": a forecast, not news
     if c.entry.forces_required and not has_forces(c, lex):
         return None
     typed = type_event(c, st, actors, recipients, speaker)

@@ -199,6 +199,26 @@ def commentator(reporter) -> bool:
     heads = subject_heads(reporter) + agent_heads(reporter)
     return any(h.lemma_.lower() in COMMENTATORS for h in heads)
 
+# Verbs of belief and expectation: what they govern is an opinion of their subject, not news.
+OPINION_VERBS = frozenset({"think", "believe", "expect", "predict", "suspect", "doubt", "guess", "reckon", "suppose",
+                           "assume", "imagine", "speculate", "forecast", "anticipate", "bet", "wonder", "fear"})
+
+
+def opinion_held(head) -> bool:
+    """Whether the clause of `head` is what a commentator or the writer believes or forecasts
+    ("analysts expect Russia to deploy ...", "I think Moscow will send troops"): ANNOTATION, the
+    opinions and forecasts of commentators are no events."""
+    node = head
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "dobj", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in OPINION_VERBS:
+            holders = subject_heads(node) + agent_heads(node)
+            return any(h.lemma_.lower() in COMMENTATORS or h.lower_ == "i" for h in holders)
+    return False
+
+
 def located(head, tm: TokenMentions) -> bool:
     """Whether the clause says where it happened ("exploded bombs in the capital Kabul")."""
     for p in children(head, "prep"):

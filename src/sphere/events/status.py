@@ -3,7 +3,7 @@ hypothetical, negated (PLOVER's auxiliary modes), and the tense direction used t
 dates ("in November": the last one for a past verb, the next one for a future one).
 
 Cues: future "will", "shall", "is set to", "plans to", "is due to", "is going to", "intention
-of"; hypothetical "would", "could", "might", "may", "if", "unless" (but "would" in reported
+of"; hypothetical "would", "could", "might", "may", "if", "unless", "whether" (but "would" in reported
 speech is the future of the past: "said it would withdraw"); negated "not", "never"; ongoing a
 present progressive or "continue to". `historical` is decided later, from the resolved date.
 """
@@ -30,6 +30,7 @@ class Status:
     reported: bool = False  # under a reporting verb
     prevented: bool = False  # governed by "prevent", "stop", ...: it did not and may not happen
     attempted: bool = False  # governed by "try", "attempt": an attack tried is an attack
+    questioned: bool = False  # "whether X will ...": asked about, neither promised nor done
 
 
 def aux_lemmas(t) -> set[str]:
@@ -62,6 +63,9 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
         future, hypothetical = True, False
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in head.children) and head.dep_ == "advcl":
         hypothetical = True
+    # "whether Russia can deliver ... is another question", "unclear whether it will send troops"
+    questioned = any(c.dep_ == "mark" and c.lower_ == "whether" for c in head.children)
+    hypothetical = hypothetical or questioned
     # "to prevent militants from infiltrating ...": the act is kept from happening
     node, prevented, attempted = head, False, False
     for _ in range(3):
@@ -103,4 +107,4 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
         status = "ongoing"
     else:
         status = "occurred"
-    return Status(status, direction, negated, obligation, reported, prevented, attempted)
+    return Status(status, direction, negated, obligation, reported, prevented, attempted, questioned)

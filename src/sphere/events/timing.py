@@ -137,6 +137,23 @@ def orphan_dates(sent, dates: list[DateMention], owners: dict[int, object], cand
                 out.setdefault(id(c), []).append(d)
     return out
 
+def trailing_dates(sent, undated: list[Candidate], cands: list[Candidate], by_owner: dict) -> dict[int, list[DateMention]]:
+    """A date closing a chain of conjoined acts of one subject is the date of them all ("declared a
+    state of emergency and mobilised reservists on Monday"): an undated first conjunct takes the
+    dates its last conjunct holds after itself, at the end of the clause."""
+    out: dict[int, list[DateMention]] = {}
+    base = sent.start_char
+    for c in undated:
+        for later in cands:
+            if later is c or later.head.dep_ != "conj" or later.head.head.i != c.head.i or children(later.head, "nsubj", "nsubjpass"):
+                continue  # "X declared A and Y did B on Monday": B's date is B's own
+            clause_end = max(t.idx + len(t) for t in later.head.subtree if not t.is_punct)
+            own = [d for d in by_owner.get(id(later), []) if base + d.start > later.head.idx and base + d.end >= clause_end]
+            if own:
+                out[id(c)] = own
+    return out
+
+
 def reporter_dates(reporter, by_owner, pub, owners=None):
     """When a statement was made: dates on the reporting verb (or the verbs above it), else the
     date of the occasion it was made at ("During a conference in April, Shoigu announced")."""
