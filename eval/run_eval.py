@@ -10,6 +10,9 @@ gsr:   `../shared/tools/gsr_prepare.py ../shared/gold/plover_gsr_dev.jsonl TMP`,
 heldout: eval/heldout/docs against eval/heldout/gold.jsonl (written by someone who had not read
        the extractor; now a third development set, measured with the other two).
 
+seeds also report `same_event` (eval/same_event.py): of the gold groups of records that are one
+       real event told by several seeds, how many Sphere stores as one event with evidence from each.
+
 --keep DIR keeps the predictions (DIR/<set>_pred.jsonl) for eval/heldout/misses.py and friends.
 
 Prints the figures as JSON; with --write also stores them in eval/results.json. The floors that
@@ -26,6 +29,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from same_event import same_event_figures  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SPHERE_SHARED", REPO / ".." / "shared")).resolve()
@@ -61,7 +67,7 @@ def eval_seeds(tmp: Path) -> dict:
     pred = tmp / "seeds_pred.jsonl"
     run = extract(SHARED / "seeds", pred)
     figures = score(SHARED / "gold" / "seeds_events.jsonl", pred, SHARED / "seeds")
-    return {**figures, **run}
+    return {**figures, "same_event": same_event_figures(pred), **run}
 
 
 def eval_gsr(tmp: Path) -> dict:
