@@ -16,8 +16,8 @@ def test_conjoined_acts_share_an_orphan_date(events_of, text):
     assert only(events, "MOBILIZE").date == "2021-07-26"
 
 
-def test_a_date_of_one_conjunct_is_not_shared_with_another_sentence(events_of):
-    text = "It was July 26 when Emomali Rahmon declared martial law. Tajikistan mobilised reservists."
+def test_a_date_of_one_conjunct_is_not_shared_with_another_paragraph(events_of):
+    text = "It was July 26 when Emomali Rahmon declared martial law.\n\nTajikistan mobilised reservists."
     assert only(events_of(text), "MOBILIZE").date != "2021-07-26"
 
 
@@ -34,3 +34,13 @@ def test_a_date_of_a_conjunct_with_its_own_subject_stays_its_own(events_of):
     assert only(events, "COERCE").date == "2020"
     events = events_of("Sadyr Japarov declared a state of emergency, and Tajikistan mobilised reservists on Monday.")
     assert only(events, "COERCE").date != "2021-08-02"
+
+
+@pytest.mark.parametrize("text,when", [
+    # an undated act told right after a dated sentence of its paragraph happened that day
+    ("Putin arrived in Dushanbe on Thursday, July 29. Outside, thousands of people rallied against the Russian base.", "2021-07-29"),
+    # not across a paragraph break
+    ("Putin arrived in Dushanbe on Thursday, July 29.\n\nOutside, thousands of people rallied against the Russian base.", None),
+])
+def test_an_undated_act_takes_the_day_of_the_sentence_before_in_its_paragraph(events_of, text, when):
+    assert only(events_of(text), "PROTEST").date == when

@@ -50,6 +50,7 @@ from .roles import (
     children,
     is_passive,
     phrase_participants,
+    prep_objects,
     speaker_of,
     subject_heads,
 )
@@ -144,11 +145,15 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
                     break
         pending = [(k, age + 1) for k, age in pending if age < 2 and (out[k].date is None or out[k].confidence < 0.55)]
         occasion = paragraph_day(sent, recent[:-1], pu.unit.published or parsed.document.published or anchor, unit_text) if any(
-            e.confidence == 0.5 and e.event_type in VERBAL_TYPES for e in found) else None
+            (e.confidence == 0.5 and e.event_type in VERBAL_TYPES) or (e.date is None and e.status == "occurred") for e in found) else None
         for e in found:
             if occasion is not None and e.confidence == 0.5 and e.event_type in VERBAL_TYPES - {"AGREE"} and e.date != occasion.date:
                 # a statement the text does not date, told right after a dated one in the same
                 # paragraph, was made on that occasion ("Putin, who spoke before him, had called ...")
+                e = replace(e, date=occasion.date, date_precision=occasion.precision, confidence=0.55)
+            elif occasion is not None and e.date is None and e.status == "occurred" and not find_dates(sent.text, pu.unit.published or parsed.document.published or anchor, -1):
+                # an act told undated right after a dated sentence of its paragraph happened then
+                # ("Protesters gathered on Thursday. Outside, thousands rallied ...")
                 e = replace(e, date=occasion.date, date_precision=occasion.precision, confidence=0.55)
             if meeting is not None and (e.date is None or e.confidence == 0.5) and OCCASION.search(e.evidence[0].text):
                 # "On the sidelines of the meeting he held talks ...", "at the summit, X said ...": the
@@ -355,10 +360,11 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
     if c.entry.requires_recipient and not recipients:
         return None
     if etype == "ASSAULT" and not c.nominal and not recipients and children(c.head, "dobj") and not any(
-        tm.of(o) is not None or o.pos_ == "NUM" or lemma(o) in lex.classes.get("people", frozenset())
-        for o in children(c.head, "dobj")
+        tm.of(o) is not None or o.pos_ == "NUM" or lemma(o) in lex.classes.get("people", frozenset()) | lex.classes.get("crowd", frozenset())
+        for o in children(c.head, "dobj") + prep_objects(c.head, {"against", "at", "into", "on"})
+        + [x for comp in children(c.head, "xcomp") for x in children(comp, "dobj")]  # "used tear gas to disperse the crowd"
     ) and not located(c.head, tm):
-        return None  # "struck a tougher tone": a transitive attack needs a target or a place
+        return None  # "struck a tougher tone": a transitive attack needs a target ("used tear gas against protesters") or a place
     if c.entry.requires_participants and n_parties < c.entry.requires_participants and not (
         c.entry.requires_participants == 2 and len(actors) >= 2
     ):

@@ -87,14 +87,17 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
                 recipients.extend(phrase_participants(c.obj, tm))  # "pulled out of the CSTO", "fired at the convoy"
             if c.obj is not None:
                 # "signed an agreement with China", "delivered aid to Tajikistan"
-                preps = RECIPIENT_PREPS - {"from", "at", "on"} | ({"of", "on"} if entry.event in ("SANCTION", "COERCE", "CONCEDE", "THREATEN") else set())
+                preps = RECIPIENT_PREPS - {"from", "at", "on"} | ({"of", "on"} if entry.event in ("SANCTION", "COERCE", "CONCEDE", "THREATEN") else set()) | (
+                    {"from"} if entry.inverse else set())
                 recipients.extend(p for o in prep_objects(c.obj, preps) for p in phrase_participants(o, tm))
                 # "approved the signing of an agreement with the leadership of Tajikistan"
                 for inner in prep_objects(c.obj, {"of"}):
                     recipients.extend(p for o in prep_objects(inner, {"with", "between", "to"}) for p in phrase_participants(o, tm))
                 if not entry.object_is_recipient and entry.event in ("MOBILIZE",):
                     pass
-        preps = RECIPIENT_PREPS - ({"for"} if entry.event not in ("AID", "REQUEST", "SUPPORT") else set()) - ({"from"} if entry.event not in ("REQUEST", "COOPERATE") else set())
+        # "received helicopters from Russia": with an inverse entry, 'from' names the giver
+        preps = RECIPIENT_PREPS - ({"for"} if entry.event not in ("AID", "REQUEST", "SUPPORT") else set()) - (
+            {"from"} if entry.event not in ("REQUEST", "COOPERATE") and not entry.inverse else set())
         if entry.event == "CONSULT":
             preps = preps - TOPIC_PREPS  # "talks on a troop pullback": the topic, not a party
             if "visit" in entry.mode and not c.nominal and not entry.inverse:

@@ -156,7 +156,11 @@ PREDICATIVE = frozenset({"acomp", "attr", "ROOT", "oprd", "xcomp", "ccomp", "con
 
 def subject_words(t) -> list:
     """The heads a verb's subject is made of: conjuncts and the 'of' complement of a quantity
-    ("thousands of people", "crowds and students"); a subject shared with a conjoined verb too."""
+    ("thousands of people", "crowds and students"), the number that counts it ("several thousand
+    people"); a subject shared with a conjoined verb too, and for an event nominal the subject of
+    the verb that carries it ("workers staged a strike")."""
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "attr"):
+        t = t.head
     subs = children(t, "nsubj")
     if not subs and t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
         subs = children(t.head, "nsubj")
@@ -164,6 +168,7 @@ def subject_words(t) -> list:
     for s in subs:
         for x in (s, *(c for c in s.children if c.dep_ == "conj")):
             out.append(x)
+            out += [n for n in x.children if n.dep_ == "nummod" and n.pos_ == "NUM"]
             out += [p for prep in children(x, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
     return out
 

@@ -243,7 +243,7 @@ DOMESTIC = {"crowd": "CVL", "protester": "CVL", "protestor": "CVL", "demonstrato
 def domestic_actor(head, tm: TokenMentions) -> tuple[Participant, ...]:
     """'Crowds stormed ...', 'riot police fired ...', 'opposition parties accused ...' with no
     country named: the state where the sentence is set (its places, else the text's last one)."""
-    words = {head.lemma_.lower(), head.lower_} | {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
+    words = {head.lemma_.lower(), head.lower_} | {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nummod")}
     if head.lemma_.lower() in ("thousand", "hundred", "dozen", "ten"):
         words |= {p.lemma_.lower() for prep in children(head, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")}
     sector = next((DOMESTIC[w] for w in ("opposition", "police") if w in words), None) or next(
@@ -315,7 +315,7 @@ def controller(t, tm: TokenMentions, depth: int = 0) -> tuple[Participant, ...]:
     if h.pos_ in ("VERB", "AUX", "ADJ"):
         subs = subject_heads(h) if not is_passive(h) else agent_heads(h)
         for s in subs:
-            found = phrase_participants(s, tm)
+            found = phrase_participants(s, tm) or domestic_actor(s, tm)  # "police used gas to disperse ..."
             if found:
                 return found
         if subs:
