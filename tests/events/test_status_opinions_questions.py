@@ -35,3 +35,25 @@ def test_what_is_asked_about_is_no_event(events_of, text, etype):
 ])
 def test_officials_beliefs_and_news_told_by_analysts_stay(events_of, text, etype, actors):
     assert codes(only(events_of(text), etype).actors) == actors
+
+
+@pytest.mark.parametrize("text", [
+    "Russia could send troops to Tajikistan.",
+    "Russia might strike Taliban positions in Afghanistan.",
+    "Turkmenistan may also become a victim of attacks by the Taliban.",
+])
+def test_speculation_in_the_writers_voice_is_neither_promise_nor_threat(events_of, text):
+    assert not events_of(text)
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("Putin said Russia could strike Taliban positions in Afghanistan.", "THREATEN", {"RUS"}, {"TALIBAN"}),
+    # the condition of a threat or promise is neither; a trailing ", Putin said" reports the clause
+    ("Russia will strike Taliban positions if they attack Tajikistan, Shoigu said.", "THREATEN", {"RUS"}, {"TALIBAN"}),
+    ("Russia would help Tajikistan if the Taliban attacked, Putin said on Monday.", "AGREE", {"RUS"}, {"TJK"}),
+])
+def test_reported_threats_and_promises_but_not_their_conditions(events_of, text, etype, actors, recipients):
+    events = events_of(text)
+    ev = only(events, etype)
+    assert codes(ev.actors) == actors and codes(ev.recipients) == recipients
+    assert not [e for e in events if e.event_type in ("THREATEN", "ASSAULT") and "TALIBAN" in codes(e.actors)]

@@ -75,6 +75,10 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
         return etype, mode, "hypothetical", actors, recipients
     if st.attempted and etype in CONFLICT_MATERIAL:
         return etype, mode, "occurred", actors, recipients  # "tried to hack", "attempted to kill"
+    if status == "hypothetical" and not st.reported and not entry.future_event:
+        # "Russia could send troops", "X may become a victim of attacks" in the writer's own voice:
+        # a speculation, neither a promise (AGREE) nor a threat (THREATEN) of anyone's
+        return etype, mode, "hypothetical", actors, recipients
     if status in ("future", "hypothetical"):
         if entry.future_event:
             return entry.future_event, (), "occurred", actors, recipients

@@ -443,7 +443,10 @@ def speaker_of(t, tm: TokenMentions, reporting: frozenset[str], depth: int = 0):
             return (), node
         # "..., Shoigu said": the reporting verb is a parataxis or ccomp-taking child of the root
         for c in node.children:
-            if c.dep_ in ("parataxis", "advcl", "conj") and c.lemma_.lower() in reporting and c.i != t.i:
+            # (the parser sometimes hangs a trailing ", Putin said" as a ccomp of the clause it reports)
+            trailing = c.dep_ == "ccomp" and c.i > node.i and any(
+                x.left_edge.i > 0 and c.doc[x.left_edge.i - 1].text == "," for x in children(c, "nsubj"))
+            if (c.dep_ in ("parataxis", "advcl", "conj") or trailing) and c.lemma_.lower() in reporting and c.i != t.i:
                 subs = subject_heads(c)
                 for s in subs:
                     found = phrase_participants(s, tm)

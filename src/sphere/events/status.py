@@ -30,7 +30,7 @@ class Status:
     reported: bool = False  # under a reporting verb
     prevented: bool = False  # governed by "prevent", "stop", ...: it did not and may not happen
     attempted: bool = False  # governed by "try", "attempt": an attack tried is an attack
-    questioned: bool = False  # "whether X will ...": asked about, neither promised nor done
+    questioned: bool = False  # "whether X will ...", "if X attacks": asked about or a condition, neither promised nor done
 
 
 def aux_lemmas(t) -> set[str]:
@@ -61,10 +61,10 @@ def clause_status(head, trigger, lex, reported: bool) -> Status:
     hypothetical = bool(aux & HYPOTHETICAL_AUX)
     if "would" in aux and reported:
         future, hypothetical = True, False
-    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in head.children) and head.dep_ == "advcl":
-        hypothetical = True
+    # "if they attack Tajikistan": the condition of a promise or threat, not one itself; and
     # "whether Russia can deliver ... is another question", "unclear whether it will send troops"
-    questioned = any(c.dep_ == "mark" and c.lower_ == "whether" for c in head.children)
+    questioned = any(c.dep_ == "mark" and c.lower_ == "whether" for c in head.children) or (
+        head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in head.children))
     hypothetical = hypothetical or questioned
     # "to prevent militants from infiltrating ...": the act is kept from happening
     node, prevented, attempted = head, False, False
