@@ -252,15 +252,20 @@ def index_reuse(engine: Engine, doc_id: str) -> int:
     return len(links)
 
 
-def store_analysis(engine: Engine, result: TextAnalysis, provenance_done: bool = True) -> int:
+def store_analysis(
+    engine: Engine, result: TextAnalysis, provenance_done: bool = True, reads: dict | None = None
+) -> int:
     """Mentions and events of one document, in one transaction; returns events stored.
 
-    A document whose provenance failed keeps that stage unrecorded, so `analyse` retries it."""
+    A document whose provenance failed keeps that stage unrecorded, so `analyse` retries it.
+    `reads` (`provenance.shared_reads()`), shared by the store sessions of one run, keeps what
+    counting sources read of links, units and outlets from one document to the next: storing
+    writes none of them."""
     from .provenance import independent_sources
     from .store.events import save_events
     from .store.mentions import save_mentions
 
-    with Session(engine) as session, session.begin():
+    with Session(engine, info=reads) as session, session.begin():
         save_mentions(session, result.doc_id, result.mentions, STAGE_VERSIONS["nlp"])
         events = mark_derived(session, result.doc_id, result.events)
         n = save_events(
@@ -299,6 +304,9 @@ def analyse(
                 bar.advance(task)
 
         results = analysed_texts(engine, todo, worker_count(len(todo), workers), provenance)
+        from .provenance import shared_reads
+
+        reads = shared_reads()  # provenance is done before the first result: links are final
         task = None
         for result in results:
             if task is None:
@@ -307,7 +315,7 @@ def analyse(
             if result.error is None:
                 try:
                     summary.events += store_analysis(
-                        engine, result, provenance_done=result.doc_id not in no_provenance
+                        engine, result, provenance_done=result.doc_id not in no_provenance, reads=reads
                     )
                 except Exception as exc:  # noqa: BLE001
                     result = replace(result, error=f"store: {type(exc).__name__}: {exc}")

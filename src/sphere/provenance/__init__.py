@@ -19,6 +19,6 @@ store through `sphere.store.reuse`.
 """
 
 from .index import index_document, pipe
-from .sources import derived_from, independent_sources, trace_origin
+from .sources import derived_from, independent_sources, shared_reads, trace_origin
 
-__all__ = ["index_document", "pipe", "derived_from", "independent_sources", "trace_origin"]
+__all__ = ["index_document", "pipe", "derived_from", "independent_sources", "shared_reads", "trace_origin"]

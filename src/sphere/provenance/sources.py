@@ -18,20 +18,21 @@ The signature is `store.events.SourceCounter`, so `save_events` and `refresh_cou
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..kb.outlets import find_outlet
 from ..store import reuse as store
-from ..store.events import outlet_name
-from ..store.models import DocumentRow, EvidenceRow, ReuseLinkRow, UnitRow
+from ..store.events import OUTLET_NAMES, outlet_name
+from ..store.models import DocumentRow, EvidenceRow, UnitRow
 
 MOSTLY_IN = 0.5  # share of a span that must lie in a copied passage for it to be derived
 MAX_HOPS = 8
 
 
-def best_copy_link(session: Session, doc_id: str, start: int, end: int) -> ReuseLinkRow | None:
+def best_copy_link(session: Session, doc_id: str, start: int, end: int) -> store.LinkSpans | None:
     """The directed link whose copied passage covers most of [start, end), if at least half."""
     length = max(1, end - start)
     best, best_overlap = None, 0
@@ -44,7 +45,7 @@ def best_copy_link(session: Session, doc_id: str, start: int, end: int) -> Reuse
     return best
 
 
-def map_to_original(r: ReuseLinkRow, start: int, end: int) -> tuple[int, int]:
+def map_to_original(r: store.LinkSpans, start: int, end: int) -> tuple[int, int]:
     """[start, end) of the copy, mapped proportionally into the original passage."""
     copy_len = max(1, r.copy_end - r.copy_start)
     scale = (r.original_end - r.original_start) / copy_len
@@ -72,7 +73,28 @@ def derived_from(session: Session, doc_id: str, start: int, end: int) -> str | N
     return origin if origin != doc_id else None
 
 
-def unit_at(session: Session, doc_id: str, start: int, end: int) -> UnitRow | None:
+@dataclass(frozen=True)
+class UnitSpan:
+    """What counting sources reads of a unit, as plain values (kept across sessions)."""
+
+    start: int
+    end: int
+    outlet: str | None
+    url: str | None
+
+
+UNITS_MEMO = "sphere.provenance.units"
+OUTLETS_MEMO = "sphere.provenance.outlets"
+
+
+def shared_reads() -> dict:
+    """`Session(engine, info=shared_reads())` for every session of a run that writes no link,
+    unit or document (storing analyses): what counting sources reads of links, units and
+    outlets is then read once per run, not once per stored document."""
+    return {store.LINKS_MEMO: {}, UNITS_MEMO: {}, OUTLETS_MEMO: {}, OUTLET_NAMES: {}}
+
+
+def unit_at(session: Session, doc_id: str, start: int, end: int) -> UnitSpan | None:
     units = units_of(session, doc_id)
     return max(
         (u for u in units if u.start < end and u.end > start),
@@ -81,18 +103,27 @@ def unit_at(session: Session, doc_id: str, start: int, end: int) -> UnitRow | No
     )
 
 
-def units_of(session: Session, doc_id: str) -> list[UnitRow]:
+def units_of(session: Session, doc_id: str) -> list[UnitSpan]:
     """A document's units, read once per session (counting sources asks for them per span)."""
-    memo = session.info.setdefault("sphere.provenance.units", {})
+    memo = session.info.setdefault(UNITS_MEMO, {})
     if doc_id not in memo:
-        memo[doc_id] = session.scalars(select(UnitRow).where(UnitRow.doc_id == doc_id)).all()
+        q = select(UnitRow.start, UnitRow.end, UnitRow.outlet, UnitRow.url).where(UnitRow.doc_id == doc_id)
+        memo[doc_id] = [UnitSpan(*r) for r in session.execute(q.order_by(UnitRow.id))]
+    return memo[doc_id]
+
+
+def document_outlet(session: Session, doc_id: str) -> str | None:
+    """A document's outlet id, read once per session (the identity map holds rows weakly, so
+    `session.get` would read the document again for every span)."""
+    memo = session.info.setdefault(OUTLETS_MEMO, {})
+    if doc_id not in memo:
+        memo[doc_id] = session.scalar(select(DocumentRow.outlet_id).where(DocumentRow.id == doc_id))
     return memo[doc_id]
 
 
 def reporter(session: Session, doc_id: str, start: int, end: int) -> str:
     """The outlet a span is published under: its unit's own outlet, else its document's."""
-    doc = session.get(DocumentRow, doc_id)
-    own = outlet_name(session, doc.outlet_id) if doc is not None else None
+    own = outlet_name(session, document_outlet(session, doc_id))
     unit = unit_at(session, doc_id, start, end)
     if unit is not None and unit.outlet:
         hit = find_outlet(url=unit.url, name=unit.outlet)

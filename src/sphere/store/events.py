@@ -49,12 +49,15 @@ def outlets_of_evidence(session: Session, evidence: Sequence[EvidenceRow]) -> li
     return sorted(names)
 
 
+OUTLET_NAMES = "outlet_names"  # session.info: outlet id -> name
+
+
 def outlet_name(session: Session, outlet_id: str | None) -> str | None:
     """The outlet's name, looked up once per session (the identity map holds rows weakly, so
     `session.get` alone would read the outlet again for every event)."""
     if not outlet_id:
         return None
-    names = session.info.setdefault("outlet_names", {})
+    names = session.info.setdefault(OUTLET_NAMES, {})
     if outlet_id not in names:
         row = session.get(OutletRow, outlet_id)
         names[outlet_id] = row.name if row else outlet_id

@@ -12,6 +12,7 @@ documents first. Everything here is plain SQL on the rows; the algorithms are in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -140,7 +141,7 @@ def replace_links(
     version: str,
 ) -> None:
     """Replace every link involving doc_id (as original or copy) with these."""
-    session.info.pop(LINKED_DOCS, None)  # the session's memo of linked documents is stale now
+    forget_links(session)  # the session's memos of links are stale now
     session.execute(
         delete(ReuseLinkRow).where(
             or_(ReuseLinkRow.original_doc == doc_id, ReuseLinkRow.copy_doc == doc_id)
@@ -172,43 +173,80 @@ def links_of(session: Session, doc_id: str | None = None) -> list[ReuseLinkRow]:
     return list(session.scalars(q))
 
 
-LINKED_DOCS = "sphere.reuse.linked_docs"
+LINKS_MEMO = "sphere.reuse.links"  # session.info: what this module read of the links
+
+
+@dataclass(frozen=True)
+class LinkSpans:
+    """The spans of one stored link, as plain values (kept across sessions, unlike rows)."""
+
+    original_doc: str
+    copy_doc: str
+    original_start: int
+    original_end: int
+    copy_start: int
+    copy_end: int
+    direction_by: str
+
+
+def links_memo(session: Session) -> dict:
+    """The links read so far, remembered in `session.info`; sessions created with the same
+    inner dict (`Session(engine, info={LINKS_MEMO: {}})`) share it while no link is written."""
+    return session.info.setdefault(LINKS_MEMO, {})
+
+
+def forget_links(session: Session) -> None:
+    """Drop what was remembered of the links (after links are written)."""
+    links_memo(session).clear()
 
 
 def linked_documents(session: Session) -> frozenset[str]:
-    """Documents on either side of some reuse link, remembered for the session.
+    """Documents on either side of some reuse link, remembered (`links_memo`).
 
     Most documents of a corpus take part in no link; asking this set first spares them the
     per-span link queries when an event's sources are counted. `replace_links` forgets it."""
-    found = session.info.get(LINKED_DOCS)
+    memo = links_memo(session)
+    found = memo.get("linked")
     if found is None:
         docs = session.scalars(select(ReuseLinkRow.copy_doc).union(select(ReuseLinkRow.original_doc)))
-        found = session.info[LINKED_DOCS] = frozenset(docs)
+        found = memo["linked"] = frozenset(docs)
     return found
 
 
-def copies_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[ReuseLinkRow]:
+def links_by_side(session: Session, doc_id: str) -> tuple[list[LinkSpans], list[LinkSpans]]:
+    """(links copying from doc_id, links whose original is doc_id), read in one query per
+    document and remembered (`links_memo`): counting an event's sources asks for the links of
+    every span of its evidence, and the spans of a run share a few hundred documents."""
+    by_doc = links_memo(session).setdefault("by_doc", {})
+    found = by_doc.get(doc_id)
+    if found is None:
+        q = select(
+            ReuseLinkRow.original_doc, ReuseLinkRow.copy_doc, ReuseLinkRow.original_start,
+            ReuseLinkRow.original_end, ReuseLinkRow.copy_start, ReuseLinkRow.copy_end,
+            ReuseLinkRow.direction_by,
+        ).where(or_(ReuseLinkRow.copy_doc == doc_id, ReuseLinkRow.original_doc == doc_id)).order_by(ReuseLinkRow.id)
+        rows = [LinkSpans(*r) for r in session.execute(q)]
+        found = by_doc[doc_id] = (
+            [r for r in rows if r.copy_doc == doc_id],
+            [r for r in rows if r.original_doc == doc_id],
+        )
+    return found
+
+
+def copies_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[LinkSpans]:
     """Links whose copy side is doc_id and overlaps [start, end)."""
     if doc_id not in linked_documents(session):
         return []
-    q = select(ReuseLinkRow).where(
-        ReuseLinkRow.copy_doc == doc_id,
-        ReuseLinkRow.copy_start < end,
-        ReuseLinkRow.copy_end > start,
-    )
-    return list(session.scalars(q))
+    copies, _ = links_by_side(session, doc_id)
+    return [r for r in copies if r.copy_start < end and r.copy_end > start]
 
 
-def originals_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[ReuseLinkRow]:
+def originals_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[LinkSpans]:
     """Links whose original side is doc_id and overlaps [start, end)."""
     if doc_id not in linked_documents(session):
         return []
-    q = select(ReuseLinkRow).where(
-        ReuseLinkRow.original_doc == doc_id,
-        ReuseLinkRow.original_start < end,
-        ReuseLinkRow.original_end > start,
-    )
-    return list(session.scalars(q))
+    _, originals = links_by_side(session, doc_id)
+    return [r for r in originals if r.original_start < end and r.original_end > start]
 
 
 def union_length(intervals: Iterable[tuple[int, int]]) -> int:
