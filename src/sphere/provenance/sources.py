@@ -27,12 +27,13 @@ from ..kb.outlets import find_outlet
 from ..store import reuse as store
 from ..store.events import OUTLET_NAMES, outlet_name
 from ..store.models import DocumentRow, EvidenceRow, UnitRow
+from ..types import ReuseLink
 
 MOSTLY_IN = 0.5  # share of a span that must lie in a copied passage for it to be derived
 MAX_HOPS = 8
 
 
-def best_copy_link(session: Session, doc_id: str, start: int, end: int) -> store.LinkSpans | None:
+def best_copy_link(session: Session, doc_id: str, start: int, end: int) -> ReuseLink | None:
     """The directed link whose copied passage covers most of [start, end), if at least half."""
     length = max(1, end - start)
     best, best_overlap = None, 0
@@ -45,7 +46,7 @@ def best_copy_link(session: Session, doc_id: str, start: int, end: int) -> store
     return best
 
 
-def map_to_original(r: store.LinkSpans, start: int, end: int) -> tuple[int, int]:
+def map_to_original(r: ReuseLink, start: int, end: int) -> tuple[int, int]:
     """[start, end) of the copy, mapped proportionally into the original passage."""
     copy_len = max(1, r.copy_end - r.copy_start)
     scale = (r.original_end - r.original_start) / copy_len

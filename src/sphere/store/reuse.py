@@ -12,7 +12,6 @@ documents first. Everything here is plain SQL on the rows; the algorithms are in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -176,19 +175,6 @@ def links_of(session: Session, doc_id: str | None = None) -> list[ReuseLinkRow]:
 LINKS_MEMO = "sphere.reuse.links"  # session.info: what this module read of the links
 
 
-@dataclass(frozen=True)
-class LinkSpans:
-    """The spans of one stored link, as plain values (kept across sessions, unlike rows)."""
-
-    original_doc: str
-    copy_doc: str
-    original_start: int
-    original_end: int
-    copy_start: int
-    copy_end: int
-    direction_by: str
-
-
 def links_memo(session: Session) -> dict:
     """The links read so far, remembered in `session.info`; sessions created with the same
     inner dict (`Session(engine, info={LINKS_MEMO: {}})`) share it while no link is written."""
@@ -213,19 +199,17 @@ def linked_documents(session: Session) -> frozenset[str]:
     return found
 
 
-def links_by_side(session: Session, doc_id: str) -> tuple[list[LinkSpans], list[LinkSpans]]:
+def links_by_side(session: Session, doc_id: str) -> tuple[list[ReuseLink], list[ReuseLink]]:
     """(links copying from doc_id, links whose original is doc_id), read in one query per
     document and remembered (`links_memo`): counting an event's sources asks for the links of
     every span of its evidence, and the spans of a run share a few hundred documents."""
     by_doc = links_memo(session).setdefault("by_doc", {})
     found = by_doc.get(doc_id)
     if found is None:
-        q = select(
-            ReuseLinkRow.original_doc, ReuseLinkRow.copy_doc, ReuseLinkRow.original_start,
-            ReuseLinkRow.original_end, ReuseLinkRow.copy_start, ReuseLinkRow.copy_end,
-            ReuseLinkRow.direction_by,
-        ).where(or_(ReuseLinkRow.copy_doc == doc_id, ReuseLinkRow.original_doc == doc_id)).order_by(ReuseLinkRow.id)
-        rows = [LinkSpans(*r) for r in session.execute(q)]
+        q = select(ReuseLinkRow).where(
+            or_(ReuseLinkRow.copy_doc == doc_id, ReuseLinkRow.original_doc == doc_id)
+        ).order_by(ReuseLinkRow.id)
+        rows = [to_link(r) for r in session.scalars(q)]  # plain values: kept across sessions
         found = by_doc[doc_id] = (
             [r for r in rows if r.copy_doc == doc_id],
             [r for r in rows if r.original_doc == doc_id],
@@ -233,7 +217,7 @@ def links_by_side(session: Session, doc_id: str) -> tuple[list[LinkSpans], list[
     return found
 
 
-def copies_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[LinkSpans]:
+def copies_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[ReuseLink]:
     """Links whose copy side is doc_id and overlaps [start, end)."""
     if doc_id not in linked_documents(session):
         return []
@@ -241,7 +225,7 @@ def copies_overlapping(session: Session, doc_id: str, start: int, end: int) -> l
     return [r for r in copies if r.copy_start < end and r.copy_end > start]
 
 
-def originals_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[LinkSpans]:
+def originals_overlapping(session: Session, doc_id: str, start: int, end: int) -> list[ReuseLink]:
     """Links whose original side is doc_id and overlaps [start, end)."""
     if doc_id not in linked_documents(session):
         return []
