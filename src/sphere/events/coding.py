@@ -67,7 +67,10 @@ def type_event(c: Candidate, st: Status, actors, recipients, speaker) -> tuple[s
         if entry.only_negated:
             return etype, mode, "occurred", actors, recipients
         if etype in COOPERATIVE and (st.direction >= 0 or st.reported):
-            return "REJECT", (), "occurred", actors, recipients
+            return "REJECT", (), "occurred", actors or speaker, recipients
+        if etype == "MOBILIZE" and st.reported and speaker and st.direction > 0:
+            # "Lavrov said no Turkish peacekeepers will be sent": a deployment refused (PLOVER REJECT)
+            return "REJECT", (), "occurred", speaker, tuple(p for p in actors + recipients if p.code not in codes(speaker))
         return etype, mode, "negated", actors, recipients
     if st.questioned:
         return etype, mode, "hypothetical", actors, recipients  # "whether X will ...": no promise, no threat

@@ -43,6 +43,9 @@ REPORTING_GUARD = frozenset({"discuss", "condemn", "welcome", "report", "mention
 COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "scholar", "researcher", "historian",
                           "critic", "pundit", "economist", "academic", "specialist", "columnist", "blogger"})
 
+# Verbs of asking, whose conjoined refusal ("..., but X refused") rejects the one who asked.
+REQUEST_VERBS = frozenset({"ask", "request", "urge", "demand", "appeal", "call", "invite", "beg", "press", "plead", "petition"})
+
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
 NOMINAL_CONTROL_PREPS = frozenset({"after", "during", "from", "before", "following", "on", "since", "for", "at", "of", "in"})
@@ -165,6 +168,9 @@ def participants_of(c: Candidate, tm: TokenMentions, speaker: tuple[Participant,
             for o in objs:
                 if not is_group_pronoun(o):
                     recipients.extend(phrase_participants(o, tm))
+    if entry.event == "REJECT" and not recipients and head.dep_ == "conj" and lemma(head.head) in REQUEST_VERBS:
+        # "Kyrgyzstan asked Moscow to send troops, but Moscow refused": the refusal answers the requester
+        recipients.extend(p for s_ in subject_heads(head.head) for p in phrase_participants(s_, tm))
     if entry.inverse:
         actors, recipients = recipients, actors
     governed_object = (trig.dep_ == "dobj" or (trig.dep_ == "conj" and trig.head.dep_ == "dobj")) and lemma(

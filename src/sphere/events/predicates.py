@@ -102,8 +102,18 @@ def lemma(t) -> str:
     return t.lemma_.lower()
 
 
+def has_no(t) -> bool:
+    """'no troops', 'no talks': a phrase the determiner 'no' empties."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+
+
 def is_negated(t) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)) for c in t.children):
+        return True
+    # "sent no troops", "no troops were sent", "held no talks", "there were no clashes"
+    if has_no(t) and t.pos_ in ("NOUN", "PROPN") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and has_no(c) for c in t.children
+    ):
         return True
     # "no longer", "not ... any"
     return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in t.children)
