@@ -23,11 +23,37 @@ def sample_url(tmp_path_factory) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def stored(sample_url):
-    engine = open_engine(sample_url)
+def stored_events(url: str):
+    """Every stored event of the database at `url`, with its citations."""
+    engine = open_engine(url)
     with Session(engine) as session:
         events = query_events(session, limit=None)
         citations = cite_events(session, events)
     engine.dispose()
+    return events, citations
+
+
+@pytest.fixture(scope="session")
+def stored(sample_url):
+    return stored_events(sample_url)
+
+
+@pytest.fixture(scope="session")
+def demo_url(tmp_path_factory) -> str:
+    """The demo corpus ingested and analysed by the real pipeline (`sphere ingest examples/corpus`)."""
+    from typer.testing import CliRunner
+
+    from sphere.cli import app
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    url = f"sqlite:///{tmp_path_factory.mktemp('export-demo') / 'demo.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", url])
+    assert "broken.html" in result.output  # the one bad file is reported, the rest stored
+    return url
+
+
+@pytest.fixture(scope="session")
+def demo_stored(demo_url):
+    events, citations = stored_events(demo_url)
+    assert len(events) >= 20
     return events, citations

@@ -36,13 +36,15 @@ def test_csv_one_row_per_evidence_with_provenance(stored):
     assert drills["drills.txt"]["outlet_note"] == "Independent wire service; test note."
 
 
-def test_jsonl_records_are_valid_event_schema(stored):
+@pytest.mark.parametrize("fmt", ["jsonl", "plover"])
+def test_jsonl_records_are_valid_event_schema(stored, fmt):
     jsonschema = pytest.importorskip("jsonschema")
     if not SCHEMA.is_file():
         pytest.skip(f"no schema at {SCHEMA}")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    lines = export_text(stored, "jsonl").splitlines()
+    lines = export_text(stored, fmt).splitlines()
     assert len(lines) == len(stored[0])
+    assert any(json.loads(line)["event_loc"] for line in lines)  # the places are checked too
     for line in lines:
         record = json.loads(line)
         jsonschema.validate(record, schema)
@@ -92,6 +94,7 @@ def test_plover_records(stored):
     assert call["cite_info"]["publication"] == "Vostok Voice" and call["cite_info"]["url"] == "https://vostok.example/call"
     assert call["text_info"]["start"] == 0 and call["event_text"][0].startswith("Vladimir Putin")
     assert by_id["ev-attack"]["quad_code"] == 4 and by_id["ev-drills"]["event_loc"]["resolved_place"] == "Harbmaidon"
+    assert by_id["ev-drills"]["event_loc"]["name"] == "Harbmaidon" and by_id["ev-drills"]["event_loc"]["country"] == "TJK"
 
 
 def test_timelinejs_escapes_and_cites(stored):

@@ -2,7 +2,10 @@
 
 PLOVER JSON is the interchange format of the PLOVER manual; the manual's text and citation
 objects are filled from Sphere's evidence and outlets, and every piece of evidence is listed
-with its document, outlet, URL and offsets.
+with its document, outlet, URL and offsets. Each record is also a valid record of
+../shared/spec/event.schema.json (its required fields are all here, `event_loc` carries the
+schema's `name`/`country` beside the manual's `extracted_place`/`country_code`), so one
+validator serves both exports.
 """
 
 from __future__ import annotations
@@ -54,13 +57,15 @@ def plover_record(event: Event, citations: Citations | None = None) -> dict:
         "coder": "sphere",
         "codebook": CODEBOOK,
     }
-    if loc is not None:
+    if loc is not None:  # event.schema.json's place (name, country, ...) and the manual's names
         record["event_loc"] = {
-            "extracted_place": loc.name,
-            "resolved_place": loc.name,
-            "geonameid": loc.geonameid,
+            "name": loc.name,
+            "country": loc.country,
             "lat": loc.lat,
             "lon": loc.lon,
+            "geonameid": loc.geonameid,
+            "extracted_place": loc.name,
+            "resolved_place": loc.name,
             "country_code": loc.country,
         }
     if first is not None:
