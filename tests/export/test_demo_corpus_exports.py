@@ -29,3 +29,27 @@ def test_demo_export_records_validate_against_event_schema(demo_url, demo_stored
     assert sum(1 for r in records if r["event_loc"]) >= 5  # events with a place are among them
     invalid = {r["id"]: [e.message for e in validator.iter_errors(r)] for r in records}
     assert {k: v for k, v in invalid.items() if v} == {}
+
+
+def test_demo_gexf_loads_in_networkx_with_every_edge(demo_url, demo_stored, tmp_path):
+    nx = pytest.importorskip("networkx")
+    events, _ = demo_stored
+    out = tmp_path / "events.gexf"
+    result = CliRunner().invoke(app, ["export", "--format", "gexf", "-o", str(out), "--db", demo_url])
+    assert result.exit_code == 0, result.output
+    graph = nx.read_gexf(out)
+    codes = {p.code for ev in events for p in (*ev.actors, *ev.recipients)}
+    assert set(graph.nodes) == codes
+    named = [c for c in codes if graph.nodes[c]["label"] != c]
+    assert len(named) >= len(codes) // 2  # nodes are labelled with names, not bare codes
+    expected = 0
+    for ev in events:
+        actors = {p.code for p in ev.actors}
+        recipients = {p.code for p in ev.recipients}
+        if recipients:
+            expected += sum(1 for a in actors for r in recipients if a != r)
+        else:  # co-actors: every ordered pair, as a mutual edge reads in networkx
+            expected += len(actors) * (len(actors) - 1)
+    assert graph.number_of_edges() == expected > 0
+    ids = {ev.event_id for ev in events}
+    assert {d["event_id"] for _, _, d in graph.edges(data=True)} <= ids

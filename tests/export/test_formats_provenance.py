@@ -78,11 +78,34 @@ def test_gexf_has_actor_nodes_and_dated_edges(stored):
         values = {v.get("for"): v.get("value") for v in e.iter(f"{GEXF}attvalue")}
         by_event.setdefault(values[attr_ids["event_id"]], []).append((e, values))
         assert values[attr_ids["documents"]] and values[attr_ids["offsets"]]
-    assert len(by_event["ev-drills"]) == 3  # three co-actors: three undirected edges
-    assert {e.get("type") for e, _ in by_event["ev-drills"]} == {"undirected"}
-    aid, _ = by_event["ev-aid"][0]
+    assert len(by_event["ev-drills"]) == 3  # three co-actors: three mutual edges
+    assert {e.get("type") for e, _ in by_event["ev-drills"]} == {"mutual"}
+    assert {v[attr_ids["relation"]] for _, v in by_event["ev-drills"]} == {"co-actors"}
+    assert {e.get("type") for e in edges} <= {"directed", "mutual"}  # no undirected edge in a directed graph
+    labels = {n.get("id"): n.get("label") for n in graph.iter(f"{GEXF}node")}
+    assert labels["RUS"] == "Russia" and labels["TJK"] == "Tajikistan" and labels["ISIS"] != "ISIS"
+    aid, aid_values = by_event["ev-aid"][0]
     assert (aid.get("source"), aid.get("target")) == ("RUS", "TJK")
+    assert aid.get("type") == "directed" and aid_values[attr_ids["relation"]] == "actor-recipient"
     assert (aid.get("start"), aid.get("end")) == ("2021-08-01", "2021-08-31")  # month precision widened
+
+
+def test_gexf_loads_in_networkx(stored, tmp_path):
+    nx = pytest.importorskip("networkx")
+    events, _ = stored
+    path = tmp_path / "events.gexf"
+    path.write_text(export_text(stored, "gexf"), encoding="utf-8")
+    graph = nx.read_gexf(path)
+    assert graph.is_directed()
+    assert set(graph.nodes) == {"RUS", "TJK", "UZB", "KGZ", "USA", "ISIS"}
+    assert graph.nodes["TJK"]["label"] == "Tajikistan"
+    drills = [(u, v) for u, v, d in graph.edges(data=True) if d["event_id"] == "ev-drills"]
+    # three co-actors: each pair linked both ways, as a mutual edge reads in networkx
+    assert sorted(drills) == sorted([(a, b) for a in ("RUS", "TJK", "UZB") for b in ("RUS", "TJK", "UZB") if a != b])
+    aid = [(u, v, d) for u, v, d in graph.edges(data=True) if d["event_id"] == "ev-aid"]
+    assert [(u, v) for u, v, _ in aid] == [("RUS", "TJK")]
+    assert aid[0][2]["relation"] == "actor-recipient" and aid[0][2]["documents"]
+    assert aid[0][2]["n_sources"] == len(next(ev for ev in events if ev.event_id == "ev-aid").sources)
 
 
 def test_plover_records(stored):

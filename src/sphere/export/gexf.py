@@ -1,10 +1,15 @@
 """GEXF 1.3 for Gephi: actors as nodes, one edge per event, each with its time interval.
 
-An edge goes from each actor to each recipient; an event without recipients links its
-co-actors (undirected: joint drills of three states are three edges). Edges carry the event's
-type, quad, date and provenance as attributes, and `start`/`end` (whole days, the event's date
-widened to its precision) so Gephi's timeline can play the network over time. An event with a
-single actor and no recipient has no edge; its actor is still a node.
+An edge goes from each actor to each recipient (`type="directed"`, relation
+`actor-recipient`); an event without recipients links its co-actors with `type="mutual"`
+edges (relation `co-actors`: joint drills of three states are three edges). The graph is a
+directed one throughout: GEXF 1.3 allows mixing in undirected edges, and Gephi reads that, but
+networkx refuses such a file, while a mutual edge is one bidirectional edge in Gephi and two
+directed ones in `networkx.read_gexf`. Edges carry the event's type, quad, date and provenance
+as attributes, and `start`/`end` (whole days, the event's date widened to its precision) so
+Gephi's timeline can play the network over time. An event with a single actor and no
+recipient has no edge; its actor is still a node, labelled with its name from the knowledge
+base ("Tajikistan", not "TJK").
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from itertools import combinations
 from typing import IO
 from xml.sax.saxutils import quoteattr
 
+from ..kb import KBDataError, load_kb
 from ..store.citations import Citations, lookup
 from ..types import Event
 from .quads import quad_of
@@ -31,16 +37,29 @@ EDGE_ATTRIBUTES = (
     ("8", "urls", "string"),
     ("9", "offsets", "string"),
     ("10", "evidence", "string"),
+    ("11", "relation", "string"),
 )
+RELATIONS = {"directed": "actor-recipient", "mutual": "co-actors"}
+
+
+def node_label(code: str) -> str:
+    """An actor's name from the knowledge base ('Russia' for RUS); the code when it has none."""
+    try:
+        entity = load_kb().entity(code)
+    except KBDataError:  # a broken data file must not stop an export: codes still identify nodes
+        entity = None
+    if entity is not None and entity.name:
+        return entity.name
+    return code.split(":", 1)[1] if code.startswith("PLACE:") else code
 
 
 def event_edges(event: Event) -> list[tuple[str, str, str]]:
-    """(source, target, edge type) pairs of an event."""
+    """(source, target, edge type) of an event: directed to recipients, else mutual between co-actors."""
     actors = list(dict.fromkeys(p.code for p in event.actors))
     recipients = list(dict.fromkeys(p.code for p in event.recipients))
     if recipients:
         return [(a, r, "directed") for a in actors for r in recipients if a != r]
-    return [(a, b, "undirected") for a, b in combinations(actors, 2)]
+    return [(a, b, "mutual") for a, b in combinations(actors, 2)]
 
 
 def provenance_values(event: Event, citations: Citations | None) -> dict[str, str]:
@@ -55,10 +74,7 @@ def provenance_values(event: Event, citations: Citations | None) -> dict[str, st
 
 
 def write_gexf(events: Sequence[Event], file: IO[str], citations: Citations | None = None) -> None:
-    nodes: dict[str, str] = {}
-    for ev in events:
-        for p in (*ev.actors, *ev.recipients):
-            nodes.setdefault(p.code, p.identifier_text or p.code)
+    nodes = {p.code for ev in events for p in (*ev.actors, *ev.recipients)}
     out = file.write
     out('<?xml version="1.0" encoding="UTF-8"?>\n')
     out('<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -71,7 +87,7 @@ def write_gexf(events: Sequence[Event], file: IO[str], citations: Citations | No
         out(f'      <attribute id="{aid}" title="{title}" type="{kind}"/>\n')
     out("    </attributes>\n    <nodes>\n")
     for code in sorted(nodes):
-        out(f"      <node id={quoteattr(code)} label={quoteattr(code)}/>\n")
+        out(f"      <node id={quoteattr(code)} label={quoteattr(node_label(code))}/>\n")
     out("    </nodes>\n    <edges>\n")
     n = 0
     for ev in events:
@@ -89,6 +105,7 @@ def write_gexf(events: Sequence[Event], file: IO[str], citations: Citations | No
         for source, target, kind in edges:
             out(f'      <edge id="e{n}" source={quoteattr(source)} target={quoteattr(target)} '
                 f'type="{kind}" label={quoteattr(ev.event_type)}{when}>\n        <attvalues>\n')
+            values["relation"] = RELATIONS[kind]
             for aid, title, _kind in EDGE_ATTRIBUTES:
                 out(f"          <attvalue for=\"{aid}\" value={quoteattr(values[title])}/>\n")
             out("        </attvalues>\n      </edge>\n")
