@@ -84,3 +84,27 @@ def test_a_crowd_counted_by_number_protests_in_the_state_the_text_is_set_in(even
     text = "Kyrgyzstan hosted the CSTO summit. Outside, several thousand people rallied against the CSTO on Saturday."
     ev = only(events_of(text), "PROTEST")
     assert codes(ev.actors) == {"KGZ"} and codes(ev.recipients) == {"CSTO"}
+
+
+@pytest.mark.parametrize("text,etype,mode,actors,recipients", [
+    ("Tajik bulldozers demolished Kyrgyz homes near the border on Sunday.", "COERCE", "seize", {"TJK"}, {"KGZ"}),
+    ("Kyrgyz police confiscated the property of Uzbek traders on Sunday.", "COERCE", "seize", {"KGZ"}, {"UZB"}),
+    ("Taliban fighters blew up three power lines near Termez last month.", "ASSAULT", "explosives", {"TALIBAN"}, set()),
+    ("The Taliban released two Uzbek border guards on Monday.", "RETREAT", "release", {"TALIBAN"}, {"UZB"}),
+])
+def test_property_seized_sabotage_and_release(events_of, text, etype, mode, actors, recipients):
+    ev = only(events_of(text), etype)
+    assert mode in ev.mode and codes(ev.actors) == actors and codes(ev.recipients) == recipients
+
+
+def test_blowing_nothing_up_is_no_attack(events_of):
+    assert not of_type(events_of("Russia blew its chance in Tajikistan last month."), "ASSAULT")
+
+
+def test_fire_opened_to_disperse_a_crowd_is_one_assault_dated_by_its_clause(events_of):
+    events = events_of("Kyrgyz police opened fire to disperse demonstrators in Bishkek on Monday, killing one person and arresting 12.")
+    ev = only(events, "ASSAULT")
+    assert codes(ev.actors) == {"KGZ"} and ev.date == "2021-08-02"
+    arrests = [e for e in of_type(events, "COERCE") if "arrest" in e.mode]
+    assert arrests and all(e.date == "2021-08-02" for e in arrests)  # the participle shares the main clause's day
+    assert not [e for e in of_type(events, "COERCE") if "restrict" in e.mode]

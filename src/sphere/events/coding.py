@@ -180,13 +180,13 @@ def fold_adjuncts(pairs: list[tuple[Candidate, Event]]) -> list[Event]:
                                        location=ne.location or ve.location))
                 folded.add(i)
                 break
-    # "Police used tear gas to disperse the crowd": the dispersal is the purpose of the crowd-control
-    # assault, one act (PLOVER ASSAULT crowd-control, not a second COERCE)
+    # "Police used tear gas to disperse the crowd", "opened fire to disperse ...": the dispersal is the
+    # purpose of the assault, one act (PLOVER ASSAULT, e.g. crowd-control, not a second COERCE)
     for i, (v, ve) in enumerate(pairs):
         if ve.event_type != "COERCE" or i in folded or v.head.dep_ not in ("xcomp", "advcl"):
             continue
         for j, (a, ae) in enumerate(pairs):
-            if j != i and j not in folded and ae.event_type == "ASSAULT" and "crowd-control" in ae.mode and a.head.i == v.head.head.i:
+            if j != i and j not in folded and ae.event_type == "ASSAULT" and a.head.i == v.head.head.i and "restrict" in ve.mode:
                 known = codes(ae.actors) | codes(ae.recipients)
                 pairs[j] = (a, replace(ae, recipients=ae.recipients + tuple(p for p in ve.recipients if p.code not in known),
                                        location=ae.location or ve.location, date=ae.date or ve.date,

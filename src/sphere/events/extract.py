@@ -63,6 +63,7 @@ from .timing import (
     date_for,
     orphan_dates,
     owners_map,
+    participle_dates,
     reporter_dates,
     setting_date,
     told_relative,
@@ -287,7 +288,7 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
     undated = [c for c, e in produced if e.date is None or e.confidence < 0.6]  # no date of the text's own
     orphans = orphan_dates(sent, dates, owners, undated) if undated and dates else {}
     if undated and dates:
-        orphans = {**trailing_dates(sent, undated, cands, by_owner), **orphans}
+        orphans = {**participle_dates(undated, cands, by_owner), **trailing_dates(sent, undated, cands, by_owner), **orphans}
     pairs = []
     for c, e in produced:
         if id(c) in orphans:
@@ -363,8 +364,10 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         tm.of(o) is not None or o.pos_ == "NUM" or lemma(o) in lex.classes.get("people", frozenset()) | lex.classes.get("crowd", frozenset())
         for o in children(c.head, "dobj") + prep_objects(c.head, {"against", "at", "into", "on"})
         + [x for comp in children(c.head, "xcomp") for x in children(comp, "dobj")]  # "used tear gas to disperse the crowd"
-    ) and not located(c.head, tm):
-        return None  # "struck a tougher tone": a transitive attack needs a target ("used tear gas against protesters") or a place
+    ) and not located(c.head, tm) and not any(located(o, tm) for o in children(c.head, "dobj")):
+        # "struck a tougher tone": a transitive attack needs a target ("used tear gas against
+        # protesters") or a place ("blew up power lines near Termez")
+        return None
     if c.entry.requires_participants and n_parties < c.entry.requires_participants and not (
         c.entry.requires_participants == 2 and len(actors) >= 2
     ):

@@ -154,6 +154,25 @@ def trailing_dates(sent, undated: list[Candidate], cands: list[Candidate], by_ow
     return out
 
 
+def participle_dates(undated: list[Candidate], cands: list[Candidate], by_owner: dict) -> dict[int, list[DateMention]]:
+    """A participle clause with no subject of its own happens when its main clause does ("police
+    opened fire on Monday, killing one person and arresting 12"): an undated act in such a clause
+    (or conjoined to one) takes the dates of the predicate it hangs on."""
+    out: dict[int, list[DateMention]] = {}
+    for c in undated:
+        node, participle = c.head, False
+        while node.dep_ in ("conj", "advcl") and not children(node, "nsubj", "nsubjpass") and node.head.i != node.i:
+            participle = participle or (node.dep_ == "advcl" and node.tag_ == "VBG")
+            node = node.head
+            # the main predicate's dates, or those of its purpose clause ("opened fire to disperse ... on Monday")
+            own = next((by_owner[id(g)] for g in cands if g is not c and by_owner.get(id(g)) and (
+                g.head.i == node.i or (g.head.dep_ in ("xcomp", "advcl") and g.head.tag_ == "VB" and g.head.head.i == node.i))), None)
+            if own and participle:
+                out[id(c)] = own
+                break
+    return out
+
+
 def reporter_dates(reporter, by_owner, pub, owners=None):
     """When a statement was made: dates on the reporting verb (or the verbs above it), else the
     date of the occasion it was made at ("During a conference in April, Shoigu announced")."""
