@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..store.events import EventFilter, get_event, query_events
 from .app import DbOption, app, console, engine_for, err_console
+from .ingest import error
 from .summary import participants, timeline_table
 
 
@@ -124,7 +125,7 @@ def extract(
     """Events of documents without a configured database (a scratch store), for scripts and evaluation.
 
     Each line of --format jsonl is one event record of the PLOVER event schema; events reported
-    by several of the documents are merged, with every evidence sentence.
+    by several of the documents are merged, with every evidence sentence. An input that cannot be read (or analysed) is reported; the events of the others are still written, and the exit status is 1.
     """
     from ..ingest.run import ingest
     from ..pipeline import analyse
@@ -135,12 +136,14 @@ def extract(
         try:
             result = ingest(paths, engine, progress=progress)
             for origin, reason in result.failures:
-                err_console.print(f"[red]error:[/red] {origin}: {reason}")
+                error(origin, reason)
             summary = analyse(engine, progress=progress, workers=workers)
             for doc_id, reason in summary.failures:
-                err_console.print(f"[red]error:[/red] {doc_id}: {reason}")
+                error(f"analysis of {doc_id}", reason)
             with Session(engine) as session:
                 found = query_events(session, EventFilter(), limit=None)
         finally:
             engine.dispose()
     write_events(found, format, output, f"{len(found)} events")
+    if result.failures or summary.failures:  # like `sphere ingest`: what could be read is written
+        raise typer.Exit(1)
