@@ -32,3 +32,14 @@ def engine_for(db: str | None):
     except SphereError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+
+
+def date_filter(value: str | None, option: str) -> str | None:
+    """A --since/--until value checked as `sphere.export.records.check_date_filter` checks it
+    (YYYY, YYYY-MM or YYYY-MM-DD, a real month and day); else Typer's usage error, exit 2."""
+    from ..export.records import check_date_filter
+
+    try:
+        return check_date_filter(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from exc

@@ -12,7 +12,7 @@ from rich.table import Table
 from sqlalchemy.orm import Session
 
 from ..store.events import EventFilter, get_event, query_events
-from .app import DbOption, app, console, engine_for, err_console
+from .app import DbOption, app, console, date_filter, engine_for, err_console
 from .ingest import error
 from .summary import participants, timeline_table
 
@@ -79,6 +79,7 @@ def events(
     db: str = DbOption,
 ) -> None:
     """Stored events, filtered, as a table, JSON Lines, CSV or Parquet."""
+    since, until = date_filter(since, "--since"), date_filter(until, "--until")
     f = EventFilter(actor=actor, recipient=recipient, type=type, context=context, since=since,
                     until=until, place=place, outlet=outlet, min_sources=min_sources, doc=doc,
                     status=status)

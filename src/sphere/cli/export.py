@@ -14,7 +14,7 @@ import typer
 from sqlalchemy.orm import Session
 
 from ..store.events import EventFilter, query_events
-from .app import DbOption, app, engine_for, err_console
+from .app import DbOption, app, date_filter, engine_for, err_console
 
 
 class ExportFormat(StrEnum):
@@ -49,6 +49,7 @@ def export(
     from ..export import export_format
     from ..store.citations import cite_events
 
+    since, until = date_filter(since, "--since"), date_filter(until, "--until")
     fmt = export_format(format.value)
     if fmt.binary and output is None and sys.stdout.isatty():
         err_console.print(f"[red]error:[/red] {fmt.name} is binary: give a file with -o FILE{fmt.suffix}")

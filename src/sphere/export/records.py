@@ -105,6 +105,33 @@ def evidence_rows(event: Event, citations: Citations | None = None) -> list[dict
     return rows
 
 
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def check_date_filter(value: str | None) -> str | None:
+    """A `since`/`until` filter value as given, when it is a real YYYY, YYYY-MM or YYYY-MM-DD date.
+
+    Raises ValueError saying what is wrong ("'2021-13' is not a date: month 13 does not exist;
+    use YYYY, YYYY-MM or YYYY-MM-DD"): events are filtered by comparing stored ISO dates, so
+    an unchecked '2021/05' or '2021-13' would silently match the wrong events. Blank is None.
+    """
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    parts = text.split("-")
+    digits = all(p.isascii() and p.isdigit() for p in parts)
+    if len(parts) > 3 or [len(p) for p in parts] != [4, 2, 2][: len(parts)] or not digits:
+        raise ValueError(f"{value!r} is not a date; use {DATE_FORMS}")
+    year, *rest = (int(p) for p in parts)
+    if year < 1:
+        raise ValueError(f"{value!r} is not a date: there is no year 0; use {DATE_FORMS}")
+    if rest and not 1 <= rest[0] <= 12:
+        raise ValueError(f"{value!r} is not a date: month {rest[0]} does not exist; use {DATE_FORMS}")
+    if len(rest) == 2 and not 1 <= rest[1] <= calendar.monthrange(year, rest[0])[1]:
+        raise ValueError(f"{value!r} is not a date: {calendar.month_name[rest[0]]} {year} has no day {rest[1]}; use {DATE_FORMS}")
+    return text
+
+
 def period(value: str | None) -> tuple[date, date] | None:
     """The first and last day of a YYYY, YYYY-MM or YYYY-MM-DD date; None when unparseable."""
     if not value:
