@@ -151,6 +151,16 @@ def worker_count(n_docs: int, requested: int | None) -> int:
     return max(1, min(cores or 1, 2, n_docs // MIN_DOCS_PER_WORKER))
 
 
+def worker_context():
+    """The multiprocessing context of the analysis pool: a fork server that preloads the
+    models where the platform has one, else spawn (each worker loads them in `warm_worker`)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["sphere.nlp.preload"])
+    return ctx
+
+
 def chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
     for i in range(0, len(items), size):
         yield list(items[i : i + size])
@@ -178,8 +188,10 @@ def analysed_texts(
         for ids in chunks(doc_ids, CHUNK_DOCS):
             yield from analyse_texts(load(ids))
         return
-    # spawn, not fork: the parent may hold database connections and progress-bar threads.
-    ctx = multiprocessing.get_context("spawn")
+    # Not a plain fork: the parent may hold database connections and progress-bar threads. A
+    # fork server is a fresh process that loads the models once (`nlp.preload`) and forks
+    # the workers from there, so they start with the models loaded.
+    ctx = worker_context()
     todo = chunks(doc_ids, CHUNK_DOCS)
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_worker) as pool:
         pending: deque = deque()
