@@ -8,10 +8,12 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy.orm import Session
 
-from ..store.events import EventFilter, get_event, query_events
+from ..store.citations import cite_events, lookup
+from ..store.events import EventFilter, count_events, get_event, query_events
 from .app import DbOption, app, console, date_filter, engine_for, err_console
 from .ingest import error
 from .summary import participants, timeline_table
@@ -24,40 +26,40 @@ class EventFormat(StrEnum):
     parquet = "parquet"
 
 
-def write_jsonl(events, file) -> None:
-    """One event.schema.json record per line (`sphere.events.schema.to_record`)."""
-    import json
-
-    from ..events.schema import to_record
-
-    for ev in events:
-        file.write(json.dumps(to_record(ev), ensure_ascii=False) + "\n")
+def cut_note(shown: int, total: int | None) -> str:
+    """'200 of 1,234 events; --limit 0 for all' when --limit cut the list, else ''."""
+    if total is None or total <= shown:
+        return ""
+    return f"{shown:,} of {total:,} events; --limit 0 for all"
 
 
-def write_events(events, format: EventFormat, output: Path | None, title: str) -> None:
-    """Events to stdout (table, jsonl, csv) or a file (any format; parquet needs one)."""
+def write_events(
+    events, format: EventFormat, output: Path | None, title: str, citations=None, total: int | None = None
+) -> None:
+    """Events to stdout (table, jsonl, csv) or a file (any format; parquet needs one).
+
+    jsonl, csv and parquet are `sphere export`'s formats (`sphere.export`): the same records
+    with `quad`, `n_sources` and each evidence item's outlet and URL (given `citations`).
+    `total` (the filter's count) says when --limit cut the list.
+    """
+    note = cut_note(len(events), total)
     if format is EventFormat.table:
-        console.print(timeline_table(events, title))
+        console.print(timeline_table(events, note or title))
         return
     if format is EventFormat.parquet and output is None:
         err_console.print("[red]error:[/red] parquet is binary: give a file with -o FILE.parquet")
         raise typer.Exit(2)
-
-    def write(f) -> None:
-        if format is EventFormat.jsonl:
-            write_jsonl(events, f)
-        else:
-            from ..export import write_export
-
-            write_export(events, format.value, f)
+    from ..export import write_export
 
     if output is None:
-        write(sys.stdout)
+        write_export(events, format.value, sys.stdout, citations)
+        if note:
+            err_console.print(f"[yellow]note:[/yellow] {note}")
         return
     mode = "wb" if format is EventFormat.parquet else "w"
     with open(output, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as f:
-        write(f)
-    err_console.print(f"wrote {len(events)} events to {output}")
+        write_export(events, format.value, f, citations)
+    err_console.print(f"wrote {len(events)} events to {output}" + (f" ({note})" if note else ""))
 
 
 @app.command()
@@ -73,7 +75,7 @@ def events(
     min_sources: int = typer.Option(None, help="At least this many independent outlets."),
     status: str = typer.Option(None, help="occurred, ongoing, future, hypothetical, negated, historical."),
     doc: str = typer.Option(None, help="With evidence in this document."),
-    limit: int = typer.Option(200, help="At most this many events."),
+    limit: int = typer.Option(200, min=0, help="At most this many events (0: all); the output says when it cut the list."),
     format: EventFormat = typer.Option(EventFormat.table, "--format"),
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file."),
     db: str = DbOption,
@@ -85,8 +87,10 @@ def events(
                     status=status)
     engine = engine_for(db)
     with Session(engine) as session:
-        found = query_events(session, f, limit=limit)
-    write_events(found, format, output, f"{len(found)} events")
+        found = query_events(session, f, limit=limit or None)
+        total = count_events(session, f) if limit and len(found) >= limit else len(found)
+        citations = cite_events(session, found) if format is not EventFormat.table else None
+    write_events(found, format, output, f"{len(found)} events", citations, total)
 
 
 @app.command()
@@ -95,6 +99,7 @@ def event(event_id: str = typer.Argument(..., help="An event id from `sphere eve
     engine = engine_for(db)
     with Session(engine) as session:
         ev = get_event(session, event_id)
+        citations = cite_events(session, [ev]) if ev is not None else None
     if ev is None:
         err_console.print(f"[red]error:[/red] no event {event_id!r}; `sphere events` lists them")
         raise typer.Exit(1)
@@ -109,9 +114,16 @@ def event(event_id: str = typer.Argument(..., help="An event id from `sphere eve
     ):
         grid.add_row(f"[bold]{key}[/bold]", value)
     console.print(grid)
-    table = Table("document", "unit", "offsets", "evidence", "copied from")
+    table = Table()
+    for header in ("document", "unit", "outlet", "offsets", "evidence", "copied from"):
+        # document ids are folded, never cut: they are what a user types next
+        table.add_column(header, overflow="fold" if header in ("document", "copied from") else "ellipsis")
     for e in ev.evidence:
-        table.add_row(e.doc_id, e.unit_id, f"{e.start}-{e.end}", e.text, e.derived_from or "")
+        cite = lookup(citations, e.doc_id, e.unit_id)
+        outlet = escape(cite.outlet) if cite and cite.outlet else "[dim]unknown[/dim]"
+        if cite and cite.outlet_note:  # the registry's note on the outlet's slant or sponsor
+            outlet += f"\n[dim]{escape(cite.outlet_note)}[/dim]"
+        table.add_row(escape(e.doc_id), e.unit_id, outlet, f"{e.start}-{e.end}", escape(e.text), escape(e.derived_from or ""))
     console.print(table)
 
 
@@ -143,8 +155,9 @@ def extract(
                 error(f"analysis of {doc_id}", reason)
             with Session(engine) as session:
                 found = query_events(session, EventFilter(), limit=None)
+                citations = cite_events(session, found)
         finally:
             engine.dispose()
-    write_events(found, format, output, f"{len(found)} events")
+    write_events(found, format, output, f"{len(found)} events", citations)
     if result.failures or summary.failures:  # like `sphere ingest`: what could be read is written
         raise typer.Exit(1)
