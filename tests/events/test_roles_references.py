@@ -47,3 +47,25 @@ def test_a_noun_named_with_its_party_keeps_it(events_of, text, actors):
 ])
 def test_a_noun_never_named_before_with_a_party_has_no_actor(events_of, text):
     assert not [e for e in of_type(events_of(text), "ASSAULT") if "struck" in e.evidence[0].text]
+
+
+@pytest.mark.parametrize("text,etype,parties", [
+    ("The CSTO summit opened in Dushanbe on Thursday. The leaders agreed to reinforce the border.", "AGREE", {"CSTO"}),
+    ("Leaders of Russia, Kazakhstan and Tajikistan gathered in Dushanbe for the CSTO summit on Thursday. "
+     "The leaders signed a declaration on Friday.", "SUPPORT", {"CSTO", "RUS", "KAZ", "TJK"}),
+])
+def test_the_leaders_after_a_summit_are_those_who_met(events_of, text, etype, parties):
+    assert codes(only(events_of(text), etype).actors) == parties
+
+
+def test_the_leaders_with_no_meeting_told_are_no_one(events_of):
+    assert not of_type(events_of("Russia sent aid to Tajikistan on Thursday. The leaders signed a declaration on Friday."), "SUPPORT")
+
+
+@pytest.mark.parametrize("text", [
+    "The drills, which involved troops from Russia, Kazakhstan and Kyrgyzstan, began in Tajikistan on Monday.",
+    "Drills involving troops from Russia, Kazakhstan and Kyrgyzstan began in Tajikistan on Monday.",
+])
+def test_drills_name_who_takes_part_in_a_clause(events_of, text):
+    ev = only(events_of(text), "COOPERATE")
+    assert codes(ev.actors) | codes(ev.recipients) == {"RUS", "KAZ", "KGZ", "TJK"}

@@ -34,7 +34,7 @@ from .context import contexts_of
 from .dates import DateValue, combine, estimate_anchor, find_dates, redate
 from .lexicon import VERBAL_TYPES, Lexicon, load_lexicon
 from .merge import merge_events
-from .participants import TokenMentions, codes
+from .participants import TokenMentions, codes, unique
 from .participation import (
     commentator,
     has_forces,
@@ -171,6 +171,8 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
                 pending.append((len(out) - 1, 0))
             if e.event_type == "CONSULT" and e.date and e.confidence >= 0.6 and e.date_precision in ("day", "month"):
                 meeting = e
+            if e.event_type == "CONSULT" and "multilateral" in e.mode:
+                tm.meeting = unique(e.actors + e.recipients)
         if told is not None:
             previous = told
     return out

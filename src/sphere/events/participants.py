@@ -55,6 +55,8 @@ class TokenMentions:
     groups: list = field(default_factory=list)
     # noun phrases named with their party ("Russian bombers"): lemma -> (offset, parties)
     described: dict = field(default_factory=dict)
+    # who took part in the last meeting told (for "the leaders agreed ..." after a summit)
+    meeting: tuple[Participant, ...] = ()
 
     def of(self, token) -> Mention | None:
         m = self.by_token.get(token.i)

@@ -158,6 +158,8 @@ GROUP_NOUNS = {
     **dict.fromkeys(("country", "state", "nation", "republic", "capital", "neighbour", "neighbor", "government"), STATE_KINDS),
     **dict.fromkeys(("side", "party", "army", "foe", "rival", "belligerent"), STATE_KINDS | {"group", "armed-group"}),
 }
+# Uncounted plurals that stand for those at the meeting just told ("the leaders", "the ministers").
+MEETING_NOUNS = frozenset({"leader", "president", "minister", "premier", "head", "delegation", "participant", "delegate"})
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                "eleven": 11, "twelve": 12, "both": 2}
 
@@ -169,6 +171,10 @@ def group_anaphor(head, tm: TokenMentions) -> tuple[Participant, ...]:
     if head.lemma_.lower() not in GROUP_NOUNS or head.tag_ not in ("NNS", "NNPS"):
         return ()
     n = count_of(head)
+    if n is None and tm.meeting and head.lemma_.lower() in MEETING_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "all") for c in head.children
+    ) and not children(head, "prep"):
+        return tm.meeting  # "The CSTO summit opened ... The leaders agreed ...": those who met
     if n is None or n < 2 or not any(c.lower_ in ("the", "both", "these", "those", "all") for c in head.children):
         return ()
     sent = head.sent
@@ -339,6 +345,9 @@ def nominal_actor_heads(noun) -> list:
     carried it out ("the bombing, claimed by the Islamic State")."""
     heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
     for c in noun.children:
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in GATHERING_VERBS:
+            heads.extend(children(c, "dobj"))  # "the drills, which involved troops from X and Y"
+    for c in noun.children:
         if c.dep_ == "acl" and c.lemma_.lower() in ("claim", "carry", "stage", "organise", "organize", "commit", "perpetrate", "launch", "conduct", "lead"):
             heads.extend(p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
     for c in noun.children:
@@ -349,6 +358,8 @@ def nominal_actor_heads(noun) -> list:
     return heads + claimants(noun)
 
 
+# Verbs by which an event nominal names who takes part in it ("drills involving troops from ...").
+GATHERING_VERBS = frozenset({"involve", "include", "bring", "gather", "unite", "feature", "engage"})
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume", "bear"})
 
 
