@@ -157,7 +157,7 @@ def read_jsonl(path: Path, given: str, max_size: int) -> Stream:
                 yield InputError(origin, f"line {n} is not UTF-8 (byte {exc.start})")
                 continue
             except json.JSONDecodeError as exc:
-                yield InputError(origin, f"line {n} is not valid JSON ({exc.msg} at column {exc.colno})")
+                yield InputError(origin, f"line {n} is not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
                 continue
             if not isinstance(record, dict):
                 yield InputError(origin, f"line {n} is not a JSON object")

@@ -4,8 +4,9 @@
 
 The file must start with a WARC or ARC record (a gzip of anything else is refused as "not a web
 archive" before warcio reads it). warcio reads a record cut short by a truncated file without
-complaint, so each record's bytes are counted against its declared length: the records before
-the cut are kept and the cut is reported. warcio's own warnings (printed to stderr, several
+complaint, so each record's bytes are counted against its declared length, a record whose
+header lacks its length is a cut header, and a gzipped file must end with a whole gzip member:
+the records before the cut are kept and the cut is reported. warcio's own warnings (printed to stderr, several
 lines each) are silenced: what matters reaches the user as one line per problem.
 """
 
@@ -37,10 +38,38 @@ def not_an_archive(path: Path) -> str | None:
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
         except zlib.error:
             return "not a web archive: damaged gzip data at its start"
+        if len(head) < 64 and gzip_cut(path):  # too little decompressed to tell: a cut file
+            return f"truncated or damaged archive {cut_short(0)}"
     if head.lstrip(b"\r\n").startswith(RECORD_STARTS):
         return None
     what = "gzip-compressed, but does" if gzipped else "does"
     return f"not a web archive: {what} not start with a WARC or ARC record"
+
+
+def gzip_cut(path: Path, chunk: int = 1 << 20) -> bool:
+    """True when a gzipped file stops inside a gzip member (a download or copy cut short).
+
+    warcio reads the readable part of a cut member as if the archive ended there, so a file cut
+    inside a record's header, or in a member's first bytes, would look like a shorter archive.
+    Each member is decompressed here, in bounded pieces with the output thrown away, to see
+    whether the last one is complete. Damaged gzip data counts as cut.
+    """
+    decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    inside = False  # some bytes of the current member have been read
+    with path.open("rb") as fh:
+        data = fh.read(chunk)
+        while data:
+            inside = True
+            try:
+                decomp.decompress(data, chunk)
+            except zlib.error:
+                return True
+            if decomp.eof:  # the member is complete: what follows it starts the next one
+                data = decomp.unused_data
+                decomp, inside = zlib.decompressobj(16 + zlib.MAX_WBITS), False
+            else:
+                data = decomp.unconsumed_tail or fh.read(chunk)
+    return inside
 
 
 @contextlib.contextmanager
@@ -59,6 +88,10 @@ def one_line(exc: Exception, limit: int = 200) -> str:
     return " ".join(f"{type(exc).__name__}: {exc}".split())[:limit]
 
 
+def cut_short(done: int) -> str:
+    return f"(its gzip data stops inside record {done + 1}, after {done} whole record(s))"
+
+
 def read_warc(path: Path, given: str, max_size: int) -> Stream:
     from warcio.archiveiterator import ArchiveIterator
 
@@ -68,6 +101,8 @@ def read_warc(path: Path, given: str, max_size: int) -> Stream:
         return
     n = done = 0  # documents yielded, records read whole
     with path.open("rb") as fh:
+        gzipped = fh.read(2) == b"\x1f\x8b"
+        fh.seek(0)
         records = iter(ArchiveIterator(fh, arc2warc=True))
         while True:
             with quiet_warcio():  # each record is read with warcio silenced, yielded outside
@@ -75,12 +110,17 @@ def read_warc(path: Path, given: str, max_size: int) -> Stream:
                     record = next(records, None)
                     if record is None:
                         break
+                    if record.length is None:  # every WARC record declares its length
+                        raise EOFError(f"the header of record {done + 1} is cut short (it has no Content-Length)")
                     item = warc_item(record, path.name, given, n + 1, max_size)
                     raw_stream = record.raw_stream
                     raw_stream.read()  # the rest of the record, to see whether it is all there
                     got, length, error = raw_stream.tell(), record.length, None
-                except Exception as exc:  # warcio raises zlib, EOF and format errors of several kinds
-                    error = InputError(given, f"truncated or damaged archive after {done} record(s): {one_line(exc)}")
+                except EOFError as exc:
+                    error = InputError(given, f"truncated or damaged archive: {exc}")
+                except Exception as exc:  # warcio raises zlib and format errors of several kinds
+                    why = cut_short(done) if gzipped and gzip_cut(path) else f"after {done} record(s): {one_line(exc)}"
+                    error = InputError(given, f"truncated or damaged archive {why}")
             if error is not None:
                 yield error
                 return
@@ -91,7 +131,9 @@ def read_warc(path: Path, given: str, max_size: int) -> Stream:
             if item is not None:
                 n += 1
                 yield item
-    if n == 0:
+    if gzipped and gzip_cut(path):
+        yield InputError(given, f"truncated or damaged archive {cut_short(done)}")
+    elif n == 0:
         yield InputError(given, f"no HTML or text page among its {done} record(s)" if done else "an empty archive (no record)")
 
 
