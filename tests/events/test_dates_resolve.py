@@ -74,3 +74,23 @@ def test_undated_text_gets_an_anchor_from_weekday_dates(text, expected):
     from sphere.events.dates import estimate_anchor
 
     assert estimate_anchor(text, today=date(2026, 12, 1)) == expected
+
+
+@pytest.mark.parametrize("text,pub,direction,when,end,role", [
+    ("the day before yesterday", date(2021, 8, 2), -1, "2021-07-31", None, "point"),  # across a month boundary
+    ("the day after tomorrow", date(2021, 12, 30), 1, "2022-01-01", None, "point"),
+    ("this morning", date(2021, 8, 2), -1, "2021-08-02", None, "point"),
+    ("over the weekend", date(2021, 8, 2), -1, "2021-07-31", "2021-08-01", "point"),  # Monday: the weekend just gone
+    ("at the weekend", date(2021, 8, 1), -1, "2021-07-31", "2021-08-01", "point"),  # Sunday: this weekend
+    ("next weekend", date(2021, 8, 2), 1, "2021-08-07", "2021-08-08", "point"),
+    ("last weekend", date(2021, 7, 31), -1, "2021-07-24", "2021-07-25", "point"),  # Saturday: the one before
+    ("at the end of July", date(2021, 8, 2), -1, "2021-07", None, "point"),
+    ("until the end of July", date(2021, 6, 2), 1, "2021-07", None, "end"),
+    ("before the end of July", date(2021, 6, 2), 1, "2021-07", None, "end"),
+    ("before July", date(2021, 8, 2), -1, "2021-07", None, "point"),
+])
+def test_weekends_deictic_days_and_month_ends(text, pub, direction, when, end, role):
+    found = find_dates(text, pub, direction)
+    assert len(found) == 1, found
+    v = found[0].value
+    assert (v.date, v.enddate, v.role) == (when, end, role)

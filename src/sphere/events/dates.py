@@ -36,7 +36,7 @@ _YEAR = r"(?P<{0}>1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
 _START = r"(?i:(?P<start>since|from|starting|beginning|as of))\s+"
 _END = r"(?i:(?P<end>until|till|til|through|to|by(?:\s+the\s+end\s+of)?|before\s+the\s+end\s+of|at\s+the\s+end\s+of))\s+"
-_CUE = r"(?i:(?P<cue>in|on|of|the|during|early|late|mid-?|earlier\s+in|later\s+in|since|from|until|till|by|before|after|between|and|the\s+end\s+of))\s+"
+_CUE = r"(?i:(?P<cue>(?:by|until|till|before)\s+the\s+end\s+of|at\s+the\s+end\s+of|the\s+end\s+of|in|on|of|the|during|early|late|mid-?|earlier\s+in|later\s+in|since|from|until|till|by|before|after|between|and))\s+"
 
 
 def _f(pattern: str, *names: str) -> str:
@@ -86,7 +86,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
                        r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
     # yesterday, today, tomorrow
-    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)|today|tonight|"
+                           r"this\s+(?:morning|afternoon|evening))\b", re.I)),
+    # over the weekend, last weekend, next weekend
+    ("weekend", re.compile(r"\b(?:(?P<rel>last|this|next|coming|past)|(?:over|at|during|on)\s+the)\s+weekend\b", re.I)),
     # last Monday, on Friday, next Sunday
     ("weekday", re.compile(r"(?:\b(?i:(?P<rel>last|next|this|on|coming|past))\s+)?" + _f(_WD, "wd")
                            + r"(?:\s+(?:morning|afternoon|evening|night))?\b")),
@@ -272,9 +275,20 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
             return DateValue(_iso(y, m), "month")
         return DateValue(_iso(pub.year - count), "year")
     if kind == "deictic":
-        word = g["word"].lower()
-        day = pub + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+        word = re.sub(r"\s+", " ", g["word"].lower())
+        shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}.get(word, 0)
+        day = pub + timedelta(days=shift)
         return DateValue(_iso(day.year, day.month, day.day), "day")
+    if kind == "weekend":
+        # the Saturday and Sunday: the last one begun by `pub` for the past, else the next
+        rel = (g.get("rel") or "").lower()
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        if rel in ("next", "coming") or (direction > 0 and rel != "last" and saturday < pub - timedelta(days=1)):
+            saturday += timedelta(days=7)
+        elif rel in ("last", "past") and pub.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        sunday = saturday + timedelta(days=1)
+        return DateValue(_iso(saturday.year, saturday.month, saturday.day), "day", _iso(sunday.year, sunday.month, sunday.day))
     if kind == "month_rel_year":
         y = pub.year + {"last": -1, "next": 1}.get(g["yr"].lower(), 0)
         return DateValue(_iso(y, _month(g["m"])), "month")
@@ -298,7 +312,7 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
         else:
             y = place_month(m, pub, direction)
         return DateValue(_iso(y, m), "month", role=role if g.get("cue") in ("since", "from") else
-                         ("end" if (g.get("cue") or "") in ("until", "till", "by") or "end of" in (g.get("cue") or "") else "point"))
+                         ("end" if re.match(r"(?:until|till|by|before\s+the\s+end)\b", (g.get("cue") or "").lower()) else "point"))
     return None
 
 
@@ -306,7 +320,7 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
 _CORE = re.compile(
     r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-    r"\b(?i:yesterday|today|tomorrow|tonight|week|month|year|ago|spring|summer|autumn|fall|winter)\b")
+    r"\b(?i:yesterday|today|tomorrow|tonight|week|weekend|month|year|ago|spring|summer|autumn|fall|winter|morning|afternoon|evening)\b")
 _WINDOW = 60  # characters around a core word that a date phrase may span
 
 
