@@ -65,20 +65,28 @@ def seed_keys(hashes: np.ndarray) -> np.ndarray:
 
 def exact_runs(a: np.ndarray, b: np.ndarray) -> list[Run]:
     """Every maximal run of at least SEED identical tokens shared by a and b."""
-    keys_b = seed_keys(b)
-    where: dict[int, list[int]] = {}
-    for j, k in enumerate(keys_b.tolist()):
-        where.setdefault(k, []).append(j)
-    keys_a = seed_keys(a)
+    keys_a, keys_b = seed_keys(a), seed_keys(b)
+    if not len(keys_a) or not len(keys_b):
+        return []
+    # B's positions sorted by key (stable: positions ascending within a key); each position of
+    # A finds its key there by binary search, in numpy, so the Python loop below walks only
+    # the positions of A whose key B has: a few of thousands between most documents
+    order = np.argsort(keys_b, kind="stable")
+    sorted_b = keys_b[order]
+    lo = np.minimum(np.searchsorted(sorted_b, keys_a, side="left"), len(sorted_b) - 1)
+    walk = np.nonzero(sorted_b[lo] == keys_a)[0]
+    if not len(walk):
+        return []
+    lo = lo[walk]
+    hi = np.searchsorted(sorted_b, keys_a[walk], side="right")
     a_list, b_list = a.tolist(), b.tolist()
     na, nb = len(a_list), len(b_list)
     covered: dict[int, int] = {}  # diagonal (i - j) -> first position of A not yet covered on it
     runs: list[Run] = []
-    for i, k in enumerate(keys_a.tolist()):
-        hits = where.get(k)
-        if not hits or len(hits) > MAX_OCCURRENCES:
+    for i, start, end in zip(walk.tolist(), lo.tolist(), hi.tolist(), strict=True):
+        if end - start > MAX_OCCURRENCES:
             continue
-        for j in hits:
+        for j in order[start:end].tolist():
             if covered.get(i - j, -1) > i:
                 continue
             if a_list[i : i + SEED] != b_list[j : j + SEED]:
