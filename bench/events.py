@@ -13,7 +13,9 @@ shared (each sentence is in about five documents) but no long passage copied. Tw
 
 The ratio is raw seconds / sphere seconds: above 1 means Sphere's whole pipeline on two cores
 is faster than one core of bare spaCy. Peak memory is the largest summed resident size of the
-`sphere` process and its workers, sampled every 0.1 s from /proc. Results go to
+`sphere` process and its workers, sampled every 0.1 s from /proc (and their summed PSS, which
+counts the model pages forked workers share once); CPU seconds of the main process and of the
+others (fork server, workers) come from the same samples. Results go to
 bench/results/events.json.
 """
 
@@ -77,8 +79,14 @@ def make_corpus(folder: Path, n_docs: int, sentences_per_doc: int = 36) -> list[
     return texts
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants."""
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def tree_rss(pid: int, cpu: dict[int, float] | None = None, pss: list[int] | None = None) -> int:
+    """Resident bytes of a process and all its descendants; `cpu` gets each one's CPU seconds
+    so far (user + system, from /proc/PID/stat), so the last sample holds nearly its total;
+    `pss` gets their summed proportional set size (pages shared by forked workers counted
+    once), when the kernel gives it."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
@@ -87,6 +95,13 @@ def tree_rss(pid: int) -> int:
                 for line in f:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1]) * 1024
+            if pss is not None:
+                with open(f"/proc/{p}/smaps_rollup") as f:
+                    pss[0] += sum(int(line.split()[1]) * 1024 for line in f if line.startswith("Pss:"))
+            if cpu is not None:
+                with open(f"/proc/{p}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                cpu[p] = (int(fields[11]) + int(fields[12])) / TICKS
             with open(f"/proc/{p}/task/{p}/children") as f:
                 stack += [int(c) for c in f.read().split()]
         except (FileNotFoundError, ProcessLookupError):
@@ -94,17 +109,20 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_sphere(folder: Path, db: Path, workers: int) -> tuple[float, int, str]:
+def run_sphere(folder: Path, db: Path, workers: int) -> tuple[float, int, str, dict]:
     cmd = [str(REPO / ".venv" / "bin" / "sphere"), "ingest", str(folder), "--db", f"sqlite:///{db}"]
     env = dict(os.environ, SPHERE_WORKERS=str(workers))
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    peak = 0
+    peak = peak_pss = 0
+    cpu: dict[int, float] = {}
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while proc.poll() is None:
-            peak = max(peak, tree_rss(proc.pid))
+            pss = [0]
+            peak = max(peak, tree_rss(proc.pid, cpu, pss))
+            peak_pss = max(peak_pss, pss[0])
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -114,7 +132,10 @@ def run_sphere(folder: Path, db: Path, workers: int) -> tuple[float, int, str]:
     sampler.join()
     if proc.returncode != 0:
         sys.exit(f"sphere ingest failed ({proc.returncode}):\n{out[-3000:]}")
-    return seconds, peak, out
+    main_cpu = cpu.pop(proc.pid, 0.0)
+    # CPU seen at the last 0.1 s sample before each process ended (a lower bound)
+    cpu_seconds = {"main_process": round(main_cpu, 1), "other_processes": round(sum(cpu.values()), 1)}
+    return seconds, peak, out, {"peak_pss_mib": round(peak_pss / 2**20), "cpu_seconds": cpu_seconds}
 
 
 def run_raw(texts: list[str]) -> tuple[float, int]:
@@ -148,7 +169,7 @@ def main() -> None:
         texts = make_corpus(folder, args.docs)
         megabytes = sum(len(t.encode()) for t in texts) / 1e6
         raw_seconds, tokens = run_raw(texts)
-        sphere_seconds, peak, _ = run_sphere(folder, Path(tmp) / "bench.db", args.workers)
+        sphere_seconds, peak, _, extra = run_sphere(folder, Path(tmp) / "bench.db", args.workers)
         counts = stored_counts(Path(tmp) / "bench.db")
     result = {
         "what": "sphere ingest (ingest+segment+provenance+entities+events, stored) vs raw nlp.pipe (full en_core_web_sm, one process)",
@@ -159,7 +180,7 @@ def main() -> None:
         "raw_spacy": {"seconds": round(raw_seconds, 2), "docs_per_s": round(args.docs / raw_seconds, 2),
                       "tokens_per_s": round(tokens / raw_seconds)},
         "sphere": {"seconds": round(sphere_seconds, 2), "docs_per_s": round(args.docs / sphere_seconds, 2),
-                   "tokens_per_s": round(tokens / sphere_seconds), "peak_rss_mib": round(peak / 2**20)},
+                   "tokens_per_s": round(tokens / sphere_seconds), "peak_rss_mib": round(peak / 2**20), **extra},
         "ratio_sphere_vs_raw": round(raw_seconds / sphere_seconds, 3),
         "stored": counts,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
