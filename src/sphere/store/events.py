@@ -27,7 +27,7 @@ from .event_query import (  # reading events: re-exported, callers import them f
     load_events,
     query_events,
 )
-from .models import DocumentRow, EventRow, EvidenceRow, OutletRow, ParticipantRow
+from .models import DocumentRow, EventRow, EvidenceRow, OutletRow, ParticipantRow, ReuseLinkRow
 
 __all__ = ["EventFilter", "count_events", "get_event", "load_events", "query_events", "save_events",
            "refresh_counts", "matching_event", "SourceCounter"]  # fmt: skip
@@ -140,6 +140,9 @@ def matching_event(session: Session, ev: Event, exclude: set[str]) -> EventRow |
     ev_actors = {p.code for p in ev.actors}
     if not ev_codes or not ev_actors:
         return None  # the rules below need someone acting in both
+    copied = copied_report(session, ev, ev_codes, ev_actors, exclude)
+    if copied is not None:
+        return copied
     rows = [
         row
         for row in session.execute(merge_candidates(ev, ev_actors))
@@ -167,6 +170,38 @@ def matching_event(session: Session, ev: Event, exclude: set[str]) -> EventRow |
         if best_key is None or key > best_key:
             best, best_key = row, key
     return session.get(EventRow, best.id) if best is not None else None
+
+
+def copied_report(
+    session: Session, ev: Event, ev_codes: frozenset[str], ev_actors: set[str], exclude: set[str]
+) -> EventRow | None:
+    """The stored event that `ev` is a copy of (or that copies it): the same sentence, coded as
+    the same type with the same parties, in a document sharing a passage with `ev`'s (a reuse
+    link either way). Dates are not compared: a syndicated copy published a day later dates
+    its statements a day later, and is still the same report. The row keeps the earlier date."""
+    docs = sorted({e.doc_id for e in ev.evidence})
+    linked = set(session.scalars(select(ReuseLinkRow.original_doc).where(ReuseLinkRow.copy_doc.in_(docs))))
+    linked |= set(session.scalars(select(ReuseLinkRow.copy_doc).where(ReuseLinkRow.original_doc.in_(docs))))
+    linked |= {e.derived_from for e in ev.evidence if e.derived_from}
+    linked -= set(docs)
+    if not linked:
+        return None
+    texts = {squash(e.text) for e in ev.evidence}
+    stmt = (
+        select(EvidenceRow.event_id, EvidenceRow.text)
+        .join(EventRow, EventRow.id == EvidenceRow.event_id)
+        .where(EvidenceRow.doc_id.in_(sorted(linked)), EventRow.event_type == ev.event_type)
+    )
+    ids = sorted({eid for eid, text in session.execute(stmt) if eid not in exclude and squash(text) in texts})
+    for event_id, row_parts in participants_of(session, ids).items():
+        row_codes = frozenset(code for _, code in row_parts)
+        row_actors = {code for role, code in row_parts if role == "actor"}
+        if codes_overlap(row_codes, ev_codes) and row_actors & ev_actors:
+            row = session.get(EventRow, event_id)
+            if ev.date and row.date and row.date_precision == ev.date_precision and ev.date < row.date:
+                row.date = ev.date  # the original, stored after its copy: its day is the event's
+            return row
+    return None
 
 
 def merge_candidates(ev: Event, ev_actors: set[str]):
