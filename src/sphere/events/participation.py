@@ -37,7 +37,8 @@ OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "of
 
 REPORTING_GUARD = frozenset({"discuss", "condemn", "welcome", "report", "mention", "cite", "describe", "fear",
                              "document", "criticize", "criticise", "deny", "oppose", "support", "expect", "see",
-                             "end", "stop", "halt", "finish", "conclude", "win", "lose", "survive", "avoid", "escape"})
+                             "end", "stop", "halt", "finish", "conclude", "win", "lose", "survive", "avoid", "escape",
+                             "insist", "argue", "believe", "think", "note", "stress", "say", "explain", "suggest", "blame"})
 # Whose forecasts and readings are opinions (sources and reporters tell news; these interpret it).
 
 COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "scholar", "researcher", "historian",

@@ -70,6 +70,8 @@ def obliged_clause(verb):
     for c in verb.children:
         if c.dep_ != "ccomp":
             continue
+        if any(s.lower_ in ("we", "i") for s in c.children if s.dep_ in ("nsubj", "nsubjpass")):
+            continue  # "'We must take care of them,' he said": a duty one takes on, asked of no one
         aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
         if aux & OBLIGATION or (c.lemma_.lower() in ("have", "need") and any(
             x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in c.children
