@@ -35,7 +35,7 @@ def test_ingest_cli_summary_names_each_failure(db, tmp_path):
     again = run("ingest", str(CORPUS), "--db", db, "--no-analyse", "--no-progress")
     assert again.exit_code == 1
     out = " ".join(again.output.split())
-    assert "│ 0 │ 23 │ 1 │" in out  # new, unchanged, failed
+    assert "│ 0 │ 0 │ 23 │ 1 │" in out  # new, updated, unchanged, failed
     assert "broken.html: binary file (PNG image), not text or HTML" in out
 
 
@@ -43,7 +43,7 @@ def test_ingest_cli_exit_zero_without_failures(tmp_path):
     (tmp_path / "ok.txt").write_text("A title here\n\nA sentence that is long enough to be read as prose, surely.\n", encoding="utf-8")
     result = run("ingest", str(tmp_path / "ok.txt"), "--db", f"sqlite:///{tmp_path / 'x.db'}", "--no-analyse", "--no-progress")
     assert result.exit_code == 0, result.output
-    assert "│ 1   │ 0         │ 0      │" in result.output
+    assert "│ 1   │ 0       │ 0         │ 0      │" in result.output
 
 
 def test_ingest_cli_max_size(tmp_path):
@@ -105,3 +105,16 @@ def test_ingest_cli_units_jsonl_text_without_furniture(tmp_path):
 def test_ingest_cli_stats(db):
     out = " ".join(run("stats", "--db", db).output.split())
     assert "documents │ 23" in out and "units: forum-post │ 5" in out and "ingest failures │ 1" in out
+
+
+def test_ingest_cli_changed_file_is_updated(tmp_path):
+    note, db = tmp_path / "note.txt", f"sqlite:///{tmp_path / 'x.db'}"
+    note.write_text("A title here\n\nA sentence that is long enough to be read as prose, surely.\n", encoding="utf-8")
+    assert run("ingest", str(note), "--db", db, "--no-analyse", "--no-progress").exit_code == 0
+    note.write_text("A title here\n\nAnother sentence, long enough to be read as prose, replaces it.\n", encoding="utf-8")
+    result = run("ingest", str(note), "--db", db, "--no-analyse", "--no-progress")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "│ 0 │ 1 │ 0 │ 0 │" in out and "replaced the stored version of note.txt" in out
+    docs = run("docs", "--db", db)
+    assert docs.output.count("note.txt") == 1

@@ -70,7 +70,7 @@ def ingest(
 ) -> None:
     """Ingest documents: read, decode, extract, split into units and store, one transaction each.
 
-    Idempotent: a document whose bytes are stored already is skipped. A file that cannot be read is reported with the reason and recorded (`sphere stats` counts failures); the batch goes on, and the exit status is 1 after the summary.
+    Idempotent: a document whose bytes are stored already is skipped; a file or page URL stored before whose bytes changed replaces its stored version (same id, analysed again) and counts as updated. A file that cannot be read is reported with the reason and recorded (`sphere stats` counts failures); the batch goes on, and the exit status is 1 after the summary.
     """
     cap = size_option(max_size)
     engine = engine_for(db)
@@ -79,8 +79,8 @@ def ingest(
     summary = run_ingest(inputs, engine, progress=progress, max_size=cap, timeout=timeout, on_failure=error)
     for origin, note in summary.notes:
         err_console.print(f"[yellow]note:[/yellow] {escape(origin)}: {escape(note)}", soft_wrap=True)
-    table = Table("new", "unchanged", "failed", title="ingest")
-    table.add_row(str(summary.new), str(summary.unchanged), str(summary.failed))
+    table = Table("new", "updated", "unchanged", "failed", title="ingest")
+    table.add_row(str(summary.new), str(summary.updated), str(summary.unchanged), str(summary.failed))
     console.print(table)
     if summary.failures:
         console.print("[bold]failed:[/bold]")

@@ -5,7 +5,11 @@
 
 Each document is stored in its own transaction as soon as it is segmented, so a run that is
 killed keeps everything committed before the kill, and running it again stores the rest: a
-document whose bytes are stored already (same content hash) counts as unchanged. An input
+document whose bytes are stored already (same content hash) counts as unchanged. A file or
+page URL stored before whose bytes changed is a new version: it replaces the stored document
+under the same id (its old units, mentions, evidence and reuse links go, its analysis is due
+again) and counts as updated. A part of a container (a feed item, a JSONL line, an archive
+record) is not replaced: its number says where it sits, not which article it is. An input
 that cannot be read is reported with its origin and reason, recorded in `ingest_failures`,
 and the batch goes on.
 """
@@ -36,8 +40,9 @@ from .sources import is_url, read_inputs, walk
 class IngestSummary:
     new: int = 0
     unchanged: int = 0
+    updated: int = 0  # stored before under the same origin, with other bytes: replaced
     failures: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason)
-    doc_ids: list[str] = field(default_factory=list)  # new and unchanged, in input order
+    doc_ids: list[str] = field(default_factory=list)  # new, updated and unchanged, in input order
     notes: list[tuple[str, str]] = field(default_factory=list)  # stored, with a warning
 
     @property
@@ -73,7 +78,13 @@ def store_page(engine: Engine, item: SourceItem, page: Page, notes: list[str]) -
     return save_document(
         engine, doc, outlet_id=ref.id if ref else None, keep_raw=keep_raw, raw_path=path,
         date_source=dated_by(page, item, doc), notes=notes, segment_version=SEGMENT_VERSION,
+        replace_changed=whole_source(item),
     )
+
+
+def whole_source(item: SourceItem) -> bool:
+    """A file or a page URL, whose origin names one document (not a part of a container)."""
+    return "#" not in item.origin and (is_url(item.origin) or local_file(item) is not None)
 
 
 def one_line(text: str) -> str:
@@ -138,6 +149,11 @@ def ingest(
                 else:
                     if status == "new":
                         summary.new += 1
+                        if doc_id != item.doc_id:  # its own name is another document's
+                            notes = [*notes, f"stored as {doc_id}: the id {item.doc_id} is another stored document's"]
+                    elif status == "updated":
+                        summary.updated += 1
+                        notes = [*notes, f"its bytes changed: replaced the stored version of {doc_id}"]
                     else:
                         summary.unchanged += 1
                         if doc_id not in (item.doc_id, item.origin):

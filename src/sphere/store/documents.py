@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ..types import Document, Unit
 from .models import DocumentRow, IngestFailureRow, OutletRow, UnitRow
 
-Saved = Literal["new", "unchanged"]
+Saved = Literal["new", "unchanged", "updated"]
 
 
 def now() -> datetime:
@@ -62,19 +62,26 @@ def save_document(
     date_source: str | None = None,
     notes: list[str] | None = None,
     segment_version: str | None = None,
+    replace_changed: bool = False,
 ) -> tuple[Saved, str]:
     """Store a document and its units in one transaction; (status, stored id).
 
     Idempotent: a document whose content hash is stored already is left as it is. With
     `keep_raw=False` the bytes are not stored, only `raw_path` (default: the origin) and the
-    hash, which is enough to find and check the file when it is re-extracted.
+    hash, which is enough to find and check the file when it is re-extracted. With
+    `replace_changed`, a document of a stored document's origin whose bytes changed is a new
+    version of it: it replaces the stored one under the same id ("updated", see `replace_version`).
     """
     with Session(engine) as session, session.begin():
         existing = find_by_hash(session, doc.content_hash)
         if existing is not None:
             return "unchanged", existing
-        doc_id = free_doc_id(session, doc.doc_id, doc.origin)
         oid = ensure_outlet(session, doc.outlet, outlet_id)
+        previous = stored_version(session, doc) if replace_changed else None
+        if previous is not None:
+            replace_version(session, previous, doc, oid, keep_raw, raw_path, date_source, notes, segment_version)
+            return "updated", previous.id
+        doc_id = free_doc_id(session, doc.doc_id, doc.origin)
         session.add(
             DocumentRow(
                 id=doc_id,
@@ -104,6 +111,61 @@ def save_document(
             session.execute(insert(UnitRow), [unit_values(doc_id, u) for u in doc.units])
         borrow_dates(session, doc_id, has_clippings=any(u.kind == "clipping" for u in doc.units))
     return "new", doc_id
+
+
+def stored_version(session: Session, doc: Document) -> DocumentRow | None:
+    """The stored document of `doc`'s origin: under the ids a document of that origin is given
+    (its file name, else the origin itself; see `free_doc_id`), primary-key lookups only."""
+    for candidate in dict.fromkeys((doc.doc_id, doc.origin)):
+        row = session.get(DocumentRow, candidate)
+        if row is not None and row.origin == doc.origin:
+            return row
+    return None
+
+
+def replace_version(
+    session: Session, row: DocumentRow, doc: Document, outlet_id: str | None, keep_raw: bool,
+    raw_path: str | None, date_source: str | None, notes: list[str] | None, segment_version: str | None,
+) -> None:
+    """Make `row` the new version `doc` of the same file or page, inside the caller's transaction.
+
+    Its text, bytes, metadata and units become the new version's; what was found in the old text
+    goes: its mentions, its evidence (events left with none are dropped, the others recounted)
+    and its reuse links and index. Its stage versions are cleared, so the next analysis reads the
+    new text, and the documents it shared reuse links with are marked for provenance again.
+    """
+    from .events import refresh_counts
+    from .models import EvidenceRow, MentionRow, ReuseLinkRow
+    from .reuse import clear_index
+
+    doc_id = row.id
+    session.execute(delete(MentionRow).where(MentionRow.doc_id == doc_id))
+    touched = set(session.scalars(select(EvidenceRow.event_id).where(EvidenceRow.doc_id == doc_id)))
+    session.execute(delete(EvidenceRow).where(EvidenceRow.doc_id == doc_id))
+    session.flush()
+    refresh_counts(session, touched)
+    links = or_(ReuseLinkRow.original_doc == doc_id, ReuseLinkRow.copy_doc == doc_id)
+    partners = {d for pair in session.execute(select(ReuseLinkRow.original_doc, ReuseLinkRow.copy_doc).where(links)) for d in pair}
+    partners |= set(session.scalars(select(EvidenceRow.doc_id).where(EvidenceRow.derived_from == doc_id)))
+    session.execute(delete(ReuseLinkRow).where(links))
+    clear_index(session, doc_id)
+    for other in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(partners - {doc_id}))):
+        other.stages = {k: v for k, v in (other.stages or {}).items() if k != "provenance"}
+    for field, value in (
+        ("content_hash", doc.content_hash), ("size", len(doc.raw or b"") or len(doc.text.encode())),
+        ("encoding", doc.encoding), ("media_type", doc.media_type), ("extractor", doc.extractor),
+        ("raw", doc.raw if keep_raw else None), ("raw_path", None if keep_raw else (raw_path or doc.origin)),
+        ("text", doc.text), ("title", doc.title), ("author", doc.author), ("outlet_id", outlet_id),
+        ("url", doc.url), ("published", doc.published), ("ingested_at", now()),
+        ("date_source", date_source if doc.published else None), ("notes", notes or None),
+        ("stages", {}), ("segment_version", segment_version),
+    ):  # fmt: skip
+        setattr(row, field, value)
+    session.execute(delete(UnitRow).where(UnitRow.doc_id == doc_id))
+    session.flush()
+    if doc.units:
+        session.execute(insert(UnitRow), [unit_values(doc_id, u) for u in doc.units])
+    borrow_dates(session, doc_id, has_clippings=any(u.kind == "clipping" for u in doc.units))
 
 
 def _same_article(title: str | None, url: str | None):
