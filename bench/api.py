@@ -7,9 +7,13 @@
    and full-text triggers are the real ones. The texts are made of a fixed vocabulary with a
    seeded random generator: reproducible, and nothing from any corpus.
 2. Starts a real server (`sphere serve`, uvicorn) on a free loopback port.
-3. A separate load process (httpx, asyncio) keeps C requests in flight for a fixed number of
-   requests per scenario: `/api/events` with rotating filters, and `/api/search` with rotating
-   words, common and rare. Loops are bounded in count and in time; traffic goes to 127.0.0.1 only.
+3. A separate load process (asyncio; a lean keep-alive HTTP/1.1 client, or httpx with
+   `--client httpx`) keeps C requests in flight for a fixed number of requests per scenario:
+   `/api/events` with filters, and `/api/search` with words common and rare, nearly all of
+   them distinct URLs (random date windows and offsets: the share is reported). Loops are
+   bounded in count and in time; traffic goes to 127.0.0.1 only. Reported with each scenario:
+   the load process's own CPU per request and share of the machine, and how the server's
+   processes shared the connections (`ss`).
 
 Results go to bench/results/api.json. Aim: p99 < 200 ms at 16 clients, no errors at 64.
 """
@@ -22,11 +26,15 @@ import json
 import os
 import platform
 import random
+import re
 import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -153,38 +161,197 @@ def cached_database(n_events: int) -> tuple[Path, dict]:
 
 
 def event_queries(rng: random.Random) -> list[str]:
+    """Filters of seven kinds, each with a date window or a page offset drawn at random, so that
+    almost every request of a scenario is a URL not asked before (counts and related-row counts
+    are remembered per filter by `store.memo`: repeated filters would measure that memory)."""
+
+    def month() -> str:
+        return f"{rng.randrange(2015, 2022)}-{rng.randrange(1, 13):02d}"
+
+    def page(pages: int) -> int:
+        return 25 * rng.randrange(0, pages)
+
     out = []
     for _ in range(600):
         a, b = rng.sample(CODES, 2)
-        year = rng.randrange(2015, 2022)
+        year, mon = rng.randrange(2015, 2022), rng.randrange(1, 13)
         out += [
-            f"actor={a}&limit=25",
-            f"actor={a}&recipient={b}&limit=25",
-            f"type={rng.choice(TYPES)}&since={year}&until={year}&limit=25",
-            f"place={rng.choice(PLACES)[0]}&limit=25&offset={25 * rng.randrange(0, 8)}",
-            f"either={a}&type={rng.choice(TYPES)}&limit=25",
-            f"outlet={rng.choice(OUTLETS).replace(' ', '+')}&since={year}-0{rng.randrange(1, 10)}&limit=25",
-            f"min_sources=1&since={year}-0{rng.randrange(1, 10)}-01&limit=25&offset={25 * rng.randrange(0, 4)}",
+            f"actor={a}&since={month()}&limit=25",
+            f"actor={a}&recipient={b}&limit=25&offset={page(4)}",
+            f"type={rng.choice(TYPES)}&since={year}-{mon:02d}&until={year + rng.randrange(0, 2)}&limit=25",
+            f"place={rng.choice(PLACES)[0]}&since={month()}&limit=25&offset={page(8)}",
+            f"either={a}&type={rng.choice(TYPES)}&limit=25&offset={page(4)}",
+            f"outlet={rng.choice(OUTLETS).replace(' ', '+')}&since={month()}&limit=25",
+            f"min_sources=1&since={year}-{mon:02d}-{rng.randrange(1, 29):02d}&limit=25&offset={page(4)}",
         ]
     rng.shuffle(out)
     return out
 
 
 def search_queries(rng: random.Random) -> list[str]:
+    """Words common and rare, one or two, prefixes, a place name; result pages at random offsets."""
     out = []
     for _ in range(900):
         w1, w2 = rng.sample(WORDS, 2)
-        out += [f"q={w1}&limit=20", f"q={w1}+{w2}&limit=20", f"q={rng.choice(CODES).lower()}+{w1[:4]}*&limit=20",
-                f"q={rng.choice(PLACES)[0]}&kind=evidence&limit=20"]  # fmt: skip
+        out += [f"q={w1}&limit=20&offset={20 * rng.randrange(0, 20)}",
+                f"q={w1}+{w2}&limit=20&offset={20 * rng.randrange(0, 5)}",
+                f"q={rng.choice(CODES).lower()}+{w1[:4]}*&limit=20&offset={20 * rng.randrange(0, 5)}",
+                f"q={rng.choice(PLACES)[0]}&kind=evidence&limit=20&offset={20 * rng.randrange(0, 40)}"]  # fmt: skip
     rng.shuffle(out)
     return out
 
 
-async def run_load(base: str, path: str, queries: list[str], concurrency: int, n: int, budget: float) -> dict:
+def worker_connections(port: int) -> list[int] | None:
+    """Open connections to `port` per server process (most first), from `ss`; None without it."""
+    try:
+        out = subprocess.run(["ss", "-tnpH", "state", "established", f"( sport = :{port} )"],
+                             capture_output=True, text=True, timeout=5).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    per_pid: dict[str, int] = {}
+    for pid in re.findall(r"pid=(\d+)", out):
+        per_pid[pid] = per_pid.get(pid, 0) + 1
+    return sorted(per_pid.values(), reverse=True)
+
+
+class RawConnection:
+    """A lean HTTP/1.1 keep-alive client for the load (one connection, one request at a time):
+    httpx spends 2-7 ms of CPU per request, on the same two cores as the server, which a
+    load generator should not. Reads the whole answer (Content-Length or chunked)."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, url: str) -> int:
+        """GET `url`; its status, the body read and dropped. Raises OSError or ValueError."""
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        try:
+            self.writer.write(f"GET {url} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+            head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+            status = int(head[0].split(" ", 2)[1])
+            fields = {k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in head[1:] if h)}
+            if "content-length" in fields:
+                await self.reader.readexactly(int(fields["content-length"]))
+            elif fields.get("transfer-encoding", "").lower() == "chunked":
+                while size := int((await self.reader.readuntil(b"\r\n")).strip().split(b";")[0], 16):
+                    await self.reader.readexactly(size + 2)
+                await self.reader.readuntil(b"\r\n")
+            else:
+                raise ValueError("an answer without a length")
+            if fields.get("connection", "").lower() == "close":
+                self.close()
+            return status
+        except (OSError, ValueError, asyncio.IncompleteReadError):
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def run_load(base: str, path: str, queries: list[str], concurrency: int, n: int, budget: float,
+                   client_kind: str = "raw") -> dict:  # fmt: skip
+    if client_kind == "httpx":
+        return await run_load_httpx(base, path, queries, concurrency, n, budget)
+    host, port = base.split("//", 1)[1].rsplit(":", 1)
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    sent: set[str] = set()
+    counter = iter(range(n))
+    deadline = time.monotonic() + budget
+
+    async def worker() -> None:
+        conn = RawConnection(host, int(port))
+        try:
+            for i in counter:
+                if time.monotonic() > deadline:
+                    return
+                url = f"{path}?{queries[i % len(queries)]}"
+                sent.add(url)
+                t = time.perf_counter()
+                try:
+                    status = await conn.get(url)
+                except (OSError, ValueError, asyncio.IncompleteReadError) as exc:
+                    errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                    continue
+                if status != 200:
+                    errors[str(status)] = errors.get(str(status), 0) + 1
+                    continue
+                latencies.append(time.perf_counter() - t)
+        finally:
+            conn.close()
+
+    warm = RawConnection(host, int(port))
+    for i in range(min(concurrency * 2, 50)):  # warm up caches, not counted
+        await warm.get(f"{path}?{queries[-1 - i]}")
+    warm.close()
+    with connection_watch(int(port)) as splits:
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed, load_cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    return load_summary(path, concurrency, latencies, errors, sent, elapsed, load_cpu, splits, "raw")
+
+
+def server_pids(port: int) -> list[int]:
+    """The processes listening on `port` (the server's workers), from `ss`; [] without it."""
+    try:
+        out = subprocess.run(["ss", "-tlnpH", f"( sport = :{port} )"], capture_output=True, text=True,
+                             timeout=5).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({int(p) for p in re.findall(r"pid=(\d+)", out)})
+
+
+def cpu_seconds(pids: list[int]) -> float | None:
+    """User + system CPU time of these processes so far (Linux /proc); None if unreadable."""
+    total = 0.0
+    try:
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
+
+
+@contextmanager
+def connection_watch(port: int) -> Iterator[list[list[int]]]:
+    """How the server's processes share the connections, sampled twice a second meanwhile;
+    the server's CPU time over the block is appended last, as [seconds] (or [] unknown)."""
+    splits: list[list[int]] = []
+    pids = server_pids(port)
+    cpu0 = cpu_seconds(pids) if pids else None
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.5):
+            found = worker_connections(port)
+            if found:
+                splits.append(found)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield splits
+    finally:
+        done.set()
+        watcher.join()
+        cpu1 = cpu_seconds(pids) if cpu0 is not None else None
+        splits.append([cpu1 - cpu0] if cpu1 is not None else [])
+
+
+async def run_load_httpx(base: str, path: str, queries: list[str], concurrency: int, n: int, budget: float) -> dict:
+    """The same load through httpx.AsyncClient (the client of earlier measurements)."""
     import httpx
 
     latencies: list[float] = []
     errors: dict[str, int] = {}
+    sent: set[str] = set()
     counter = iter(range(n))
     deadline = time.monotonic() + budget
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
@@ -196,8 +363,10 @@ async def run_load(base: str, path: str, queries: list[str], concurrency: int, n
                 if time.monotonic() > deadline:
                     return
                 t = time.perf_counter()
+                url = f"{path}?{queries[i % len(queries)]}"
+                sent.add(url)
                 try:
-                    r = await client.get(f"{path}?{queries[i % len(queries)]}")
+                    r = await client.get(url)
                     r.read()
                     if r.status_code != 200:
                         errors[str(r.status_code)] = errors.get(str(r.status_code), 0) + 1
@@ -209,21 +378,46 @@ async def run_load(base: str, path: str, queries: list[str], concurrency: int, n
 
         for i in range(min(concurrency * 2, 50)):  # warm up connections and caches, not counted
             await client.get(f"{path}?{queries[-1 - i]}")
-        t0 = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - t0
+        with connection_watch(int(base.rsplit(":", 1)[1])) as splits:
+            t0, cpu0 = time.perf_counter(), time.process_time()
+            await asyncio.gather(*(worker() for _ in range(concurrency)))
+            elapsed, load_cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    return load_summary(path, concurrency, latencies, errors, sent, elapsed, load_cpu, splits, "httpx")
+
+
+def load_summary(path: str, concurrency: int, latencies: list[float], errors: dict[str, int], sent: set[str],
+                 elapsed: float, load_cpu: float, splits: list[list[int]], client_kind: str) -> dict:  # fmt: skip
     latencies.sort()
+    requests = len(latencies) + sum(errors.values())
+    server_cpu = splits.pop() if splits else []
 
     def pct(p: float) -> float | None:
         return round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 1) if latencies else None
 
     return {
-        "endpoint": path, "concurrency": concurrency, "requests": len(latencies) + sum(errors.values()),
+        "endpoint": path, "concurrency": concurrency, "client": client_kind, "requests": requests,
         "ok": len(latencies), "errors": errors, "seconds": round(elapsed, 2),
         "requests_per_s": round(len(latencies) / elapsed, 1) if elapsed else None,
         "p50_ms": pct(0.50), "p90_ms": pct(0.90), "p99_ms": pct(0.99),
         "mean_ms": round(1000 * statistics.fmean(latencies), 1) if latencies else None,
+        "distinct_urls": round(len(sent) / requests, 3) if requests else None,
+        # the load generator runs on the same cores as the server: what it took of them
+        "load_cpu_ms_per_request": round(1000 * load_cpu / requests, 2) if requests else None,
+        "load_cpu_share_of_machine": round(load_cpu / (elapsed * (os.cpu_count() or 1)), 3) if elapsed else None,
+        # what the server's processes spent per request, whatever else ran on the machine
+        "server_cpu_ms_per_request": round(1000 * server_cpu[0] / requests, 2) if server_cpu and requests else None,
+        # open connections per server process (most first), as seen most often during the run
+        "connections_per_worker": most_common(splits),
     }  # fmt: skip
+
+
+def most_common(splits: list[list[int]]) -> list[int] | None:
+    if not splits:
+        return None
+    counted: dict[tuple[int, ...], int] = {}
+    for split in splits:
+        counted[tuple(split)] = counted.get(tuple(split), 0) + 1
+    return list(max(counted, key=counted.get))
 
 
 def load_process(args) -> None:
@@ -236,7 +430,7 @@ def load_process(args) -> None:
         start = 0
         for c, n in ((1, max(100, args.requests // 6)), (16, args.requests), (64, args.requests)):
             mine = queries[start:] + queries[:start]  # each scenario its own queries, mostly
-            results.append(asyncio.run(run_load(args.base, path, mine, c, n, args.budget)))
+            results.append(asyncio.run(run_load(args.base, path, mine, c, n, args.budget, args.client)))
             start = (start + n) % len(queries)
     print(json.dumps(results))
 
@@ -254,6 +448,8 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=120, help="seconds per scenario at most")
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--build-only", action="store_true", help="build (or find) the database and stop")
+    parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
+                        help="load client: a lean keep-alive HTTP/1.1 client, or httpx (heavier)")  # fmt: skip
     parser.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--base", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -286,7 +482,7 @@ def main() -> None:
         with httpx.Client(base_url=base, timeout=60) as c:
             n_events = c.get("/api/events?limit=1").json()["total"]
         load = subprocess.run([sys.executable, __file__, "--load", "--base", base, "--requests", str(args.requests),
-                               "--budget", str(args.budget)], capture_output=True, text=True, check=True)  # fmt: skip
+                               "--budget", str(args.budget), "--client", args.client], capture_output=True, text=True, check=True)  # fmt: skip
         scenarios = json.loads(load.stdout.strip().splitlines()[-1])
     finally:
         server.terminate()
@@ -300,7 +496,8 @@ def main() -> None:
         "database": "SQLite (WAL), synthetic events written through sphere.store",
         "generation": generation,
         "server": f"sphere serve --workers {args.workers} (uvicorn), loopback",
-        "load": "separate process, httpx.AsyncClient, C requests in flight",
+        "load": f"separate process on the same cores, C requests in flight, each on its own keep-alive connection "
+                f"({'httpx.AsyncClient' if args.client == 'httpx' else 'a lean asyncio HTTP/1.1 client'})",
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
                     # other processes on the machine compete for its 2 cores: read the figures with this
                     "load_average_before": [round(x, 2) for x in load_before],
@@ -314,7 +511,8 @@ def main() -> None:
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     for s in scenarios:
         print(f"{s['endpoint']:12} c={s['concurrency']:<3} {s['requests_per_s']:>7} req/s  p50 {s['p50_ms']} ms  "
-              f"p99 {s['p99_ms']} ms  errors {s['errors'] or 0}")  # fmt: skip
+              f"p99 {s['p99_ms']} ms  errors {s['errors'] or 0}  distinct {s['distinct_urls']}  "
+              f"server CPU {s['server_cpu_ms_per_request']} ms/req  load CPU {s['load_cpu_ms_per_request']} ms/req  connections {s['connections_per_worker']}")  # fmt: skip
     print(f"wrote {RESULTS}")
 
 

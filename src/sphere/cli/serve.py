@@ -53,4 +53,5 @@ def serve(
         os.environ["SPHERE_TOKEN"] = token
     os.environ["SPHERE_SEARCH_SECONDS"] = str(search_seconds)
     uvicorn.run("sphere.api.server:app_from_environment", factory=True, host=host, port=port,
-                workers=workers, log_level="warning", timeout_keep_alive=KEEP_ALIVE, http=NoDelayHTTP)  # fmt: skip
+                workers=workers, log_level="warning", timeout_keep_alive=KEEP_ALIVE, http=NoDelayHTTP,
+                loop="sphere.api.server:FairAcceptLoop")  # the workers share new connections fairly  # fmt: skip

@@ -9,11 +9,11 @@ Values are still bound parameters, never spliced: only the number of `?`s depend
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+import orjson
 from sqlalchemy.orm import Session
 
 
@@ -38,4 +38,4 @@ def date_value(value: Any) -> date | None:
 
 def json_value(value: Any) -> Any:
     """A JSON column as read by the driver: text on SQLite, already decoded by psycopg."""
-    return json.loads(value) if isinstance(value, str) else value
+    return orjson.loads(value) if isinstance(value, str) else value

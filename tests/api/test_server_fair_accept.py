@@ -1,0 +1,95 @@
+"""`FairAcceptLoop`: one connection accepted at a time, a pause after each, none lost or left
+waiting, and a server closed during a pause stays closed."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from sphere.api import server
+
+
+class Echo(asyncio.Protocol):
+    def connection_made(self, transport):
+        self.transport = transport
+
+    def data_received(self, data):
+        self.transport.write(data)
+
+
+async def echo_clients(port: int, n: int) -> list[bytes]:
+    async def one(i: int) -> bytes:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"client {i}\n".encode())
+        line = await reader.readline()
+        writer.close()
+        return line
+
+    return await asyncio.gather(*(one(i) for i in range(n)))
+
+
+def run_on_fair_loop(coro_fn):
+    loop = server.FairAcceptLoop()
+    try:
+        return loop.run_until_complete(coro_fn())
+    finally:
+        loop.close()
+
+
+@pytest.fixture
+def pauses(monkeypatch) -> list[float]:
+    """The accept pauses the loop schedules (its other timers left out)."""
+    found: list[float] = []
+    original = server.FairAcceptLoop.call_later
+
+    def counted(self, delay, callback, *args):
+        if getattr(callback, "__name__", "") == "_resume_accepting":
+            found.append(delay)
+        return original(self, delay, callback, *args)
+
+    monkeypatch.setattr(server.FairAcceptLoop, "call_later", counted)
+    return found
+
+
+@pytest.mark.parametrize("clients", [1, 20])
+def test_every_connection_in_a_burst_is_accepted_and_served(clients, pauses):
+    async def scenario():
+        srv = await asyncio.get_running_loop().create_server(Echo, "127.0.0.1", 0)
+        port = srv.sockets[0].getsockname()[1]
+        replies = await asyncio.wait_for(echo_clients(port, clients), 10)
+        srv.close()
+        await srv.wait_closed()
+        return replies
+
+    replies = run_on_fair_loop(scenario)
+    assert sorted(replies) == sorted(f"client {i}\n".encode() for i in range(clients))
+    assert len(pauses) >= clients  # one accept, then a pause, for each connection
+    assert all(p >= server.ACCEPT_PAUSE for p in pauses)
+
+
+def test_the_pause_grows_with_the_connections_held(monkeypatch, pauses):
+    monkeypatch.setattr(server, "_open_connections", [7])
+
+    async def scenario():
+        srv = await asyncio.get_running_loop().create_server(Echo, "127.0.0.1", 0)
+        await asyncio.wait_for(echo_clients(srv.sockets[0].getsockname()[1], 1), 10)
+        srv.close()
+        await srv.wait_closed()
+
+    run_on_fair_loop(scenario)
+    assert pauses and pauses[0] == pytest.approx(8 * server.ACCEPT_PAUSE)
+
+
+def test_a_server_closed_during_a_pause_is_not_listened_to_again():
+    async def scenario():
+        loop = asyncio.get_running_loop()
+        srv = await loop.create_server(Echo, "127.0.0.1", 0)
+        sock = srv.sockets[0]
+        await asyncio.wait_for(echo_clients(sock.getsockname()[1], 1), 10)
+        srv.close()  # while the accept pause runs
+        await srv.wait_closed()
+        await asyncio.sleep(3 * server.ACCEPT_PAUSE)  # the resume finds the server closed
+        return sock.fileno()
+
+    assert run_on_fair_loop(scenario) == -1
