@@ -195,10 +195,14 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
         return False, None
     if entry.subjects and not any(lemma(x) in entry.subjects for x in subject_words(t)):
         return False, None
-    if entry.needs_complement and not (children(t, "ccomp", "xcomp", "dobj") or any(
-        c.dep_ == "prep" and c.lower_ in ("of", "against", "with") for c in t.children
+    if entry.needs_complement and not (children(t, "ccomp", "xcomp", "dobj", "dative") or any(
+        m.dep_ == "mark" and m.lower_ in ("for", "that") for a in children(t, "advcl") for m in a.children  # "pushing for the US to"
+    ) or any(
+        c.dep_ == "prep" and c.lower_ in ("of", "against", "with", "for", "to")
+        and not any(p.ent_type_ in ("DATE", "TIME") for p in children(c, "pobj"))
+        for c in (*t.children, *(g for a in children(t, "advmod") for g in a.children))  # "pushing hard for"
     )):
-        return False, None
+        return False, None  # "Armenia asked, and nobody came": asking for nothing of no one
     if entry.particle and not has_particle(t, entry.particle):
         return False, None
     if not entry.particle:
