@@ -27,7 +27,8 @@ from .event_query import (  # reading events: re-exported, callers import them f
     load_events,
     query_events,
 )
-from .models import DocumentRow, EventRow, EvidenceRow, OutletRow, ParticipantRow, ReuseLinkRow
+from .models import DocumentRow, EventRow, EvidenceRow, OutletRow, ParticipantRow
+from .reuse import linked_documents, links_by_side
 
 __all__ = ["EventFilter", "count_events", "get_event", "load_events", "query_events", "save_events",
            "refresh_counts", "matching_event", "SourceCounter"]  # fmt: skip
@@ -180,8 +181,11 @@ def copied_report(
     link either way). Dates are not compared: a syndicated copy published a day later dates
     its statements a day later, and is still the same report. The row keeps the earlier date."""
     docs = sorted({e.doc_id for e in ev.evidence})
-    linked = set(session.scalars(select(ReuseLinkRow.original_doc).where(ReuseLinkRow.copy_doc.in_(docs))))
-    linked |= set(session.scalars(select(ReuseLinkRow.copy_doc).where(ReuseLinkRow.original_doc.in_(docs))))
+    linked: set[str] = set()
+    for doc_id in set(docs) & linked_documents(session):  # links read once per run (reuse.py)
+        copies, originals = links_by_side(session, doc_id)
+        linked.update(r.original_doc for r in copies)
+        linked.update(r.copy_doc for r in originals)
     linked |= {e.derived_from for e in ev.evidence if e.derived_from}
     linked -= set(docs)
     if not linked:
