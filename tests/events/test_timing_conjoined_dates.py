@@ -44,3 +44,12 @@ def test_a_date_of_a_conjunct_with_its_own_subject_stays_its_own(events_of):
 ])
 def test_an_undated_act_takes_the_day_of_the_sentence_before_in_its_paragraph(events_of, text, when):
     assert only(events_of(text), "PROTEST").date == when
+
+
+@pytest.mark.parametrize("text,when", [
+    ("Last month the Taliban said they had sent thousands of fighters to the Tajik border.", "2021-07"),
+    # a day of report does not date what was done before it
+    ("On Friday the Taliban said they had sent thousands of fighters to the Tajik border.", None),
+])
+def test_an_act_reported_done_takes_the_month_of_its_report(events_of, text, when):
+    assert only(events_of(text), "MOBILIZE").date == when

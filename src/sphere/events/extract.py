@@ -395,6 +395,12 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         value = previous
     if (value is None or value.date is None) and reporter is not None and (etype in VERBAL_TYPES or status == "future"):
         value = reporter_dates(reporter, by_owner, pub, owners) or value
+    elif (value is None or value.date is None) and reporter is not None and status == "occurred":
+        # "Last month the Taliban said they had sent fighters": an act reported as done, dated by
+        # no more than the month or year of its report, happened then
+        told = reporter_dates(reporter, by_owner, pub, owners)
+        if told is not None and told.date and told.precision in ("month", "year"):
+            value = told
     confidence = 0.6
     if (value is None or value.date is None) and pub is not None:
         if etype in VERBAL_TYPES and not (value and value.enddate):
