@@ -12,6 +12,7 @@ quotations of the same official, a shared headline or a common phrase are not re
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,16 +64,36 @@ def seed_keys(hashes: np.ndarray) -> np.ndarray:
     return key
 
 
+KEYS_KEPT = 512  # documents whose sorted seed keys are kept (a new one meets many candidates)
+_sorted_keys: OrderedDict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
+
+
+def sorted_seed_keys(hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(seed keys, positions sorted by key (stable), keys in that order) of a token sequence,
+    remembered for the last KEYS_KEPT arrays: the document being indexed is aligned with each
+    of its candidates, and a candidate with each new document near it. The array itself is
+    kept with its entry, so its id cannot be reused while the entry lives."""
+    hit = _sorted_keys.get(id(hashes))
+    if hit is not None and hit[0] is hashes:
+        _sorted_keys.move_to_end(id(hashes))
+        return hit[1], hit[2], hit[3]
+    keys = seed_keys(hashes)
+    order = np.argsort(keys, kind="stable")
+    _sorted_keys[id(hashes)] = (hashes, keys, order, keys[order])
+    while len(_sorted_keys) > KEYS_KEPT:
+        _sorted_keys.popitem(last=False)
+    return keys, order, keys[order]
+
+
 def exact_runs(a: np.ndarray, b: np.ndarray) -> list[Run]:
     """Every maximal run of at least SEED identical tokens shared by a and b."""
-    keys_a, keys_b = seed_keys(a), seed_keys(b)
+    keys_a = sorted_seed_keys(a)[0]
+    keys_b, order, sorted_b = sorted_seed_keys(b)
     if not len(keys_a) or not len(keys_b):
         return []
     # B's positions sorted by key (stable: positions ascending within a key); each position of
     # A finds its key there by binary search, in numpy, so the Python loop below walks only
     # the positions of A whose key B has: a few of thousands between most documents
-    order = np.argsort(keys_b, kind="stable")
-    sorted_b = keys_b[order]
     lo = np.minimum(np.searchsorted(sorted_b, keys_a, side="left"), len(sorted_b) - 1)
     walk = np.nonzero(sorted_b[lo] == keys_a)[0]
     if not len(walk):
