@@ -88,12 +88,15 @@ def tune_reads(engine) -> None:
 
 
 # Requests a worker process runs at once (sync endpoints run in anyio's thread pool, 40 by
-# default). More threads than cores buy nothing for this CPU-bound work but contention for the
-# GIL, and past SQLite's pooled connections (5) every extra thread opens a fresh connection (its
-# pragmas, schema and page cache cold) and closes it after: 16.8 ms of server CPU per event
-# page at 8 requests in flight per worker, against 10-11 ms one at a time. Requests beyond
-# these wait their turn on the event loop, in order of arrival.
-REQUEST_THREADS = 4
+# default). The work is CPU-bound Python: more threads than one per process buy nothing on top
+# of the processes but contention for the GIL, and past SQLite's pooled connections (5) every
+# extra thread opens a fresh connection (pragmas, schema, page cache cold) and closes it after.
+# Measured on 100,000 events, 16 clients, 2 workers (server CPU per event page): 40 threads
+# 17.6-20.3 ms, 4 threads 14.9-17.7 ms, 2 threads 14.8-17.3 ms, 1 thread 12.1-14.5 ms (p99
+# 150-240 ms against 300-344 ms). Requests beyond it wait on the event loop in order of
+# arrival, as with a pre-fork server's sync workers: a long request (a search runs 2 s at
+# most) holds its own worker's queue while the other workers serve.
+REQUEST_THREADS = 1
 
 
 @asynccontextmanager
