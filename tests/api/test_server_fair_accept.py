@@ -4,6 +4,7 @@ waiting, and a server closed during a pause stays closed."""
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import pytest
 
@@ -30,11 +31,25 @@ async def echo_clients(port: int, n: int) -> list[bytes]:
 
 
 def run_on_fair_loop(coro_fn):
-    loop = server.FairAcceptLoop()
-    try:
-        return loop.run_until_complete(coro_fn())
-    finally:
-        loop.close()
+    """Run the scenario on a FairAcceptLoop in a thread of its own (another loop may be running
+    in this one: Playwright's, in the browser tests of the same session)."""
+    found: dict = {}
+
+    def run() -> None:
+        loop = server.FairAcceptLoop()
+        try:
+            found["value"] = loop.run_until_complete(coro_fn())
+        except BaseException as exc:  # handed to the test below
+            found["error"] = exc
+        finally:
+            loop.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    if "error" in found:
+        raise found["error"]
+    return found["value"]
 
 
 @pytest.fixture
