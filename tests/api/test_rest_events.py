@@ -54,7 +54,8 @@ def test_events_pagination_is_stable_and_complete(client):
 
 @pytest.mark.parametrize(
     "query, field",
-    [("since=2021-13-45x", "since"), ("min_sources=two", "min_sources"), ("limit=0", "limit"),
+    [("since=2021-13-45x", "since"), ("since=2021-13", "since"), ("until=2021-02-30", "until"),
+     ("min_sources=two", "min_sources"), ("limit=0", "limit"),
      ("limit=100000", "limit"), ("offset=-1", "offset")],
 )  # fmt: skip
 def test_events_bad_parameters_say_which(client, query, field):

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from fastapi import HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy.orm import Session
 
+from ..export.records import check_date_filter
 from ..store.documents import DocumentFilter
 from ..store.events import EventFilter
 
@@ -36,6 +38,15 @@ def blank(value: str | None) -> str | None:
     return value or None
 
 
+def real_date(value: str | None, name: str) -> str | None:
+    """A `since`/`until` value that is a real date ("2021-13" matches the pattern, not the calendar):
+    a 422 like any other bad parameter, saying what is wrong."""
+    try:
+        return check_date_filter(value)
+    except ValueError as exc:
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", name), "msg": str(exc), "input": value}]) from None
+
+
 def event_filter(
     actor: str | None = Query(None, max_length=120, description="Actor code, e.g. RUS"),
     recipient: str | None = Query(None, max_length=120, description="Recipient code, e.g. TJK"),
@@ -52,7 +63,7 @@ def event_filter(
 ) -> EventFilter:
     return EventFilter(
         actor=blank(actor), recipient=blank(recipient), either=blank(either), type=blank(type),
-        context=blank(context), since=blank(since), until=blank(until), place=blank(place),
+        context=blank(context), since=real_date(since, "since"), until=real_date(until, "until"), place=blank(place),
         outlet=blank(outlet), min_sources=int(min_sources) if blank(min_sources) else None,
         status=blank(status), doc=blank(doc),
     )  # fmt: skip

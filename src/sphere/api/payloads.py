@@ -279,7 +279,7 @@ def search_payload(session: Session, q: str, kinds: tuple[str, ...], w: Window, 
 
 def overview_payload(session: Session) -> dict:
     counts = browse.overview_counts(session)
-    recent, _ = browse.events_page(session, EventFilter(), limit=10, offset=max(0, counts["events"] - 10))
+    recent = browse.latest_events(session, 10)
     citations = cite_events(session, recent)
     top, _ = browse.entities_page(session, limit=12)
     return {

@@ -38,6 +38,14 @@ def events_page(session: Session, f: EventFilter, limit: int = 50, offset: int =
     return load_events(session, ids), query.count()
 
 
+def latest_events(session: Session, n: int = 10) -> list[Event]:
+    """The `n` most recent dated events, newest first (undated ones say nothing about recency)."""
+    query = EventQuery(session, EventFilter())
+    dated = query.count(dated=True)
+    ids = query.page_ids(min(n, dated), max(0, dated - n)) if dated else []
+    return load_events(session, ids)[::-1]
+
+
 @dataclass(frozen=True)
 class DocumentSummary:
     doc_id: str
