@@ -164,9 +164,8 @@ def matching_event(session: Session, ev: Event, exclude: set[str]) -> EventRow |
             continue
         row_parts = parts.get(row.id, [])
         row_codes = frozenset(code for _, code in row_parts)
-        row_actors = {code for role, code in row_parts if role == "actor"}
-        if not codes_overlap(row_codes, ev_codes) or not row_actors & ev_actors:
-            continue  # the same parties, and someone acting in both
+        if not same_parties(row_parts, ev_codes, ev_actors):
+            continue
         key = (len(row_codes & ev_codes) / len(row_codes | ev_codes), row.n_evidence or 0, row.id)
         if best_key is None or key > best_key:
             best, best_key = row, key
@@ -198,14 +197,20 @@ def copied_report(
     )
     ids = sorted({eid for eid, text in session.execute(stmt) if eid not in exclude and squash(text) in texts})
     for event_id, row_parts in participants_of(session, ids).items():
-        row_codes = frozenset(code for _, code in row_parts)
-        row_actors = {code for role, code in row_parts if role == "actor"}
-        if codes_overlap(row_codes, ev_codes) and row_actors & ev_actors:
+        if same_parties(row_parts, ev_codes, ev_actors):
             row = session.get(EventRow, event_id)
             if ev.date and row.date and row.date_precision == ev.date_precision and ev.date < row.date:
                 row.date = ev.date  # the original, stored after its copy: its day is the event's
             return row
     return None
+
+
+def same_parties(row_parts: Sequence[tuple[str, str]], ev_codes: frozenset[str], ev_actors: set[str]) -> bool:
+    """Whether a stored event's (role, code) participants are `ev`'s: overlapping parties, and
+    someone acting in both."""
+    row_codes = frozenset(code for _, code in row_parts)
+    row_actors = {code for role, code in row_parts if role == "actor"}
+    return codes_overlap(row_codes, ev_codes) and bool(row_actors & ev_actors)
 
 
 def merge_candidates(ev: Event, ev_actors: set[str]):
