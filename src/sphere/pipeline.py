@@ -157,7 +157,8 @@ def worker_context():
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["sphere.nlp.preload"])
+    # "__main__": the fork server imports the `sphere` script once, not each worker again
+    ctx.set_forkserver_preload(["__main__", "sphere.nlp.preload"])
     return ctx
 
 
