@@ -24,3 +24,27 @@ def test_cyrillic_stretches_are_the_russian_lines():
     text = "English line here.\nРоссийские военные прибыли в Душанбе.\nMore English."
     (start, end), = cyrillic_stretches(text)
     assert text[start:end] == "Российские военные прибыли в Душанбе."
+
+
+def naive_script_counts(text: str) -> dict[str, int]:
+    """The definition: letters per script, one character at a time, scripts in order met."""
+    from sphere.nlp.language import script_of
+
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            script = "LATIN" if char.isascii() else script_of(char)
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def test_script_counts_as_counted_one_by_one():
+    import random
+
+    from sphere.nlp.language import script_counts
+
+    rng = random.Random(7)
+    alphabet = "abcXYZ 12,.\n\té€Жжй中ﬁ\u0301ΩαßÄ“”—"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert list(script_counts(text).items()) == list(naive_script_counts(text).items()), text

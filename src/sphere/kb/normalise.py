@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _QUOTES = re.compile(r"[\u2018\u2019\u201b\u02bc\u02bb`´]")
@@ -19,6 +20,7 @@ def fold_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+@lru_cache(maxsize=262_144)  # asked again and again for the same few thousand spans of a corpus
 def alias_key(text: str) -> str:
     """The index key of an alias: lower case, no accents, plain quotes and dashes, one space."""
     text = _QUOTES.sub("'", _DASHES.sub("-", text))

@@ -53,7 +53,40 @@ def trim(span: Span) -> Span | None:
 
 
 def term_at(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool = False) -> tuple[SectorTerm, int] | None:
-    """The longest sector term starting (or, backwards, ending) at token i: (term, other end)."""
+    """The longest sector term starting (or, backwards, ending) at token i: (term, other end).
+
+    A pure function of the few tokens' text around i, asked for every name of a corpus with
+    the same neighbours again and again: answers are remembered per (knowledge base, direction,
+    those tokens' text and spacing)."""
+    if not 0 <= i < len(doc):
+        return None
+    lo, hi = (max(0, i - MAX_TERM_TOKENS + 1), i + 1) if backwards else (i, min(len(doc), i + MAX_TERM_TOKENS))
+    seen = _terms_seen(kb)
+    key = (backwards, *(t.text_with_ws for t in doc[lo:hi]))
+    if key not in seen:
+        if len(seen) >= MAX_TERMS_SEEN:
+            seen.clear()
+        seen[key] = _longest_term(doc, i, kb, backwards)
+    found = seen[key]
+    if found is None:
+        return None
+    term, n = found
+    return term, (i - n + 1 if backwards else i + n)
+
+
+MAX_TERMS_SEEN = 200_000
+_TERMS_SEEN: dict[int, tuple[KnowledgeBase, dict]] = {}
+
+
+def _terms_seen(kb: KnowledgeBase) -> dict:
+    entry = _TERMS_SEEN.get(id(kb))
+    if entry is None or entry[0] is not kb:  # the KB is kept with its answers: its id stays its own
+        entry = _TERMS_SEEN[id(kb)] = (kb, {})
+    return entry[1]
+
+
+def _longest_term(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool) -> tuple[SectorTerm, int] | None:
+    """(term, its length in tokens) of the longest sector term at i, looked up in the KB."""
     for n in range(MAX_TERM_TOKENS, 0, -1):
         lo, hi = (i - n + 1, i + 1) if backwards else (i, i + n)
         if lo < 0 or hi > len(doc):
@@ -62,7 +95,7 @@ def term_at(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool = False) -> tup
             continue
         term = kb.sector_term(doc[lo:hi].text)
         if term is not None:
-            return term, (lo if backwards else hi)
+            return term, n
     return None
 
 

@@ -10,6 +10,7 @@ as skipped with their language.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -27,16 +28,27 @@ def script_of(char: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def script_counts(text: str) -> dict[str, int]:
+    """Letters per script, the scripts in the order they first occur (ties go to the first).
+    ASCII letters are counted by a regex, the rest one by one: most text is mostly ASCII."""
+    first: dict[str, int] = {}
     counts: dict[str, int] = {}
-    for char in text:
+    ascii_letter = _ASCII_LETTER.search(text)
+    if ascii_letter is not None:
+        first["LATIN"] = ascii_letter.start()
+        counts["LATIN"] = len(_NOT_ASCII_LETTER.sub("", text))
+    for m in _NON_ASCII.finditer(text):
+        char = m.group()
         if char.isalpha():
-            if char.isascii():
-                script = "LATIN"
-            else:
-                script = script_of(char)
+            script = script_of(char)
+            first[script] = min(first.get(script, m.start()), m.start())
             counts[script] = counts.get(script, 0) + 1
-    return counts
+    return {script: counts[script] for script in sorted(counts, key=first.__getitem__)}
 
 
 @cache
