@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -162,6 +163,19 @@ def worker_context():
     return ctx
 
 
+def start_workers_early(expected_docs: int, workers: int | None = None) -> bool:
+    """Start the analysis pool's fork server now, so that it loads the models while this
+    process is still reading documents; `analysed_texts` uses the same server later. Only when
+    that many documents would get more than one worker. Returns whether it was started."""
+    if worker_count(expected_docs, workers) < 2 or "forkserver" not in multiprocessing.get_all_start_methods():
+        return False
+    from multiprocessing import forkserver
+
+    worker_context()  # sets what the server preloads
+    forkserver.ensure_running()
+    return True
+
+
 def chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
     for i in range(0, len(items), size):
         yield list(items[i : i + size])
@@ -203,9 +217,23 @@ def analysed_texts(
             while len(pending) < IN_FLIGHT_PER_WORKER * workers and (ids := next(todo, None)):
                 pending.append(pool.submit(analyse_texts, load(ids)))
 
-        top_up()
+        # The first chunks go out from a thread: handing them over waits for the fork server to
+        # have loaded the models, and this process has its own work meanwhile.
+        failed: list[BaseException] = []
+
+        def first_top_up() -> None:
+            try:
+                top_up()
+            except BaseException as exc:  # noqa: BLE001 - raised again below, in this thread
+                failed.append(exc)
+
+        first = threading.Thread(target=first_top_up, name="sphere-first-chunks", daemon=True)
+        first.start()
         if meanwhile:
             meanwhile()
+        first.join()
+        if failed:
+            raise failed[0]
         handed: set[str] = set()
         while pending:
             done = pending.popleft()

@@ -3,6 +3,9 @@ bring their analysis up to date."""
 
 from __future__ import annotations
 
+import itertools
+from pathlib import Path
+
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -27,6 +30,23 @@ def size_option(value: str) -> int:
         return parse_size(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
+
+
+def likely_documents(inputs: list[str], enough: int) -> int:
+    """About how many documents the inputs hold, counted up to `enough`: a folder's files, a
+    file each (a JSON Lines file, an archive or a feed counts as enough), a URL each."""
+    found = 0
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found += sum(1 for _ in itertools.islice((p for p in path.rglob("*") if p.is_file()), enough))
+        elif path.suffix.lower() in (".jsonl", ".warc", ".gz", ".rss", ".atom", ".xml"):
+            found += enough
+        else:
+            found += 1
+        if found >= enough:
+            return enough
+    return found
 
 
 def error(origin: str, reason: str) -> None:
@@ -75,6 +95,11 @@ def ingest(
     cap = size_option(max_size)
     engine = engine_for(db)
     from ..ingest.run import ingest as run_ingest
+
+    if analyse:
+        from ..pipeline import MIN_DOCS_PER_WORKER, start_workers_early
+
+        start_workers_early(likely_documents(inputs, enough=2 * MIN_DOCS_PER_WORKER))
 
     summary = run_ingest(inputs, engine, progress=progress, max_size=cap, timeout=timeout, on_failure=error)
     for origin, note in summary.notes:
