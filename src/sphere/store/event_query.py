@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import (
     ColumnElement,
@@ -44,7 +44,15 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.visitors import replacement_traverse
 
 from ..types import Event, Evidence, Location, Participant
-from .memo import keep, remembered
+from .date_counts import (
+    EventHistogram,
+    SpanStarts,
+    above,
+    codepoint_order,
+    read_histogram,
+    since_prefixes,
+)
+from .memo import again, keep, remembered
 from .models import EventRow, EvidenceRow, OutletRow, ParticipantRow
 from .plain import json_value, plain_rows
 
@@ -94,11 +102,6 @@ class Related:
         return select(self.event_id).where(*self.where)
 
 
-def above(prefix: str) -> str:
-    """The first string after every string starting with `prefix` ("2021-08" -> "2021-09")."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
 @dataclass
 class EventQuery:
     """One filter resolved against one database: its conditions, pages and counts."""
@@ -119,7 +122,7 @@ class EventQuery:
         if f.since:
             # an event dated "2021-08" (or running until after `since`) happened on or after
             # "2021-08-01" as far as anyone knows: compare at the event's own precision
-            prefixes = [f.since[:n] for n in range(len(f.since))]
+            prefixes = since_prefixes(f.since)
             self.since = or_(EventRow.date >= f.since, EventRow.date.in_(prefixes), EventRow.enddate >= f.since)
             self.start, self.undated_since = walk_start(s, f.since, prefixes)
         if f.until:
@@ -249,6 +252,10 @@ class EventQuery:
         return remembered(self.session, "events_count", (self.f, dated), lambda: self.count_now(dated))
 
     def count_now(self, dated: bool | None) -> int:
+        histogram = self.histogram()
+        if histogram is not None:
+            kind = self.f.type.upper() if histogram.typed else None  # else the type is in the histogram's filter
+            return histogram.count(kind, self.f.since, self.f.until, dated)
         if dated is False and self.f.since and not self.undated_since:
             return 0
         if dated is None and self.f.since:
@@ -261,6 +268,27 @@ class EventQuery:
         else:
             stmt = select(func.count()).select_from(EventRow).where(*self.aggregate_conditions(dated))
         return self.session.scalar(stmt) or 0
+
+    def histogram(self) -> EventHistogram | None:
+        """The matches of this filter without its date window (and its type, when a participant
+        or an outlet narrows it), by date and end date (and type), remembered; when it has a window or a type and this is not the first
+        time since the data changed that the filter without them is counted (the histogram
+        costs a few counts: asked once, a count is cheaper)."""
+        f = self.f
+        if not (f.type or f.since or f.until) or not codepoint_order(self.session):
+            return None
+        # by type too when the type is not what narrows the filter to its index (a participant is)
+        typed = bool(f.type) and any((f.actor, f.recipient, f.either, f.outlet, f.doc))
+        key = (replace(f, since=None, until=None, **({"type": None} if typed else {})), typed)
+        if not again(self.session, "events_histogram_asked", key):
+            return None
+
+        def compute() -> EventHistogram:
+            query = EventQuery(self.session, key[0])
+            where = [false()] if query.never else query.aggregate_conditions(None)
+            return read_histogram(self.session, where, typed, ordered=not query.related)
+
+        return remembered(self.session, "events_histogram", key, compute)
 
     def aggregate_conditions(self, dated: bool | None = None) -> list[ColumnElement]:
         """Conditions for reading every match (counts, facets, graphs): the ids of the rare
@@ -351,6 +379,10 @@ def walk_start(session: Session, since: str, prefixes: list[str]) -> tuple[str, 
     undated event runs into it (by its end date); remembered."""
 
     def compute() -> tuple[str, bool]:
+        if codepoint_order(session):
+            earliest_running, undated = span_starts(session).running_into(since)
+            prefix = session.scalar(select(func.min(EventRow.date)).where(EventRow.date.in_(prefixes)))
+            return min([since, *(d for d in (earliest_running, prefix) if d is not None)]), undated
         running = EventRow.enddate >= since  # few events have an end date: their partial index
         if session.get_bind().dialect.name == "sqlite":
             running = func.unlikely(running)  # (SQLite would rather read the date index)
@@ -360,6 +392,12 @@ def walk_start(session: Session, since: str, prefixes: list[str]) -> tuple[str, 
         return earliest, any(d is None for d in starts)
 
     return remembered(session, "walk_start", since, compute)
+
+
+def span_starts(session: Session) -> SpanStarts:
+    """Every event with an end date (few: their partial index), by end date; remembered."""
+    stmt = select(EventRow.date, EventRow.enddate).where(EventRow.enddate.is_not(None))
+    return remembered(session, "span_starts", None, lambda: SpanStarts.of(session.execute(stmt).all()))
 
 
 def place_names(session: Session, place: str) -> list[str]:

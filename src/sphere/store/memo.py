@@ -15,7 +15,9 @@ of (events, participants, evidence, outlets, documents, units, mentions):
 
 A stamp read in the same transaction as the answer describes the data the answer was made
 from; answers read inside a transaction that has written (and may roll back) are not kept.
-The memory is bounded (least recently used answers are dropped).
+The memory is bounded (least recently used answers are dropped), and the kinds of answer
+that are large (a filter's date histogram: thousands of counts) have a smaller bound of their
+own (`BOUNDS`), so they cannot crowd out the small ones nor grow the process.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 MAX_ANSWERS = 4096
+BOUNDS = {"events_histogram": 256}  # large answers: kept apart, at most this many of each kind
 _answers: OrderedDict[tuple, object] = OrderedDict()
+_large: dict[str, OrderedDict[tuple, object]] = {kind: OrderedDict() for kind in BOUNDS}
 _lock = threading.Lock()
 
 
@@ -75,29 +79,47 @@ def remembered(session: Session, kind: str, key: Hashable, compute: Callable[[],
     if writing(session):
         return compute()
     full = (str(session.get_bind().url), data_stamp(session), kind, key)
+    answers = _large.get(kind, _answers)
     with _lock:
-        if full in _answers:
-            _answers.move_to_end(full)
-            return _answers[full]  # type: ignore[return-value]
+        if full in answers:
+            answers.move_to_end(full)
+            return answers[full]  # type: ignore[return-value]
     answer = compute()
-    with _lock:
-        _answers[full] = answer
-        while len(_answers) > MAX_ANSWERS:
-            _answers.popitem(last=False)
+    _store(kind, full, answer)
     return answer
+
+
+def _store(kind: str, full: tuple, answer: object) -> None:
+    answers = _large.get(kind, _answers)
+    bound = BOUNDS.get(kind, MAX_ANSWERS)
+    with _lock:
+        answers[full] = answer
+        while len(answers) > bound:
+            answers.popitem(last=False)
 
 
 def keep(session: Session, kind: str, key: Hashable, answer: object) -> None:
     """Remember an answer found on the way (a count that came with a page), as `remembered`
     would have."""
     if not writing(session):
-        full = (str(session.get_bind().url), data_stamp(session), kind, key)
-        with _lock:
-            _answers[full] = answer
-            while len(_answers) > MAX_ANSWERS:
-                _answers.popitem(last=False)
+        _store(kind, (str(session.get_bind().url), data_stamp(session), kind, key), answer)
+
+
+def again(session: Session, kind: str, key: Hashable) -> bool:
+    """Whether `key` was asked about before since the data last changed (it is now)."""
+    if writing(session):
+        return False
+    full = (str(session.get_bind().url), data_stamp(session), kind, key)
+    with _lock:
+        if full in _answers:
+            _answers.move_to_end(full)
+            return True
+    _store(kind, full, True)
+    return False
 
 
 def forget() -> None:
     with _lock:
         _answers.clear()
+        for answers in _large.values():
+            answers.clear()
