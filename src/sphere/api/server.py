@@ -36,6 +36,7 @@ import os
 import shutil
 import socket
 import tempfile
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
@@ -45,12 +46,24 @@ from .app import make_app
 
 def app_from_environment() -> FastAPI:
     """The app of one worker process of `sphere serve --workers N` (its connections shared)."""
-    _share[0] = ConnectionShare.of_server()
+    share = _share[0] = ConnectionShare.of_server()
     app = make_app(
         os.environ.get("SPHERE_DB"),
         os.environ.get("SPHERE_TOKEN"),
         float(os.environ.get("SPHERE_SEARCH_SECONDS", "2.0")),
     )
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(running: FastAPI):
+        # uvicorn ends a worker by re-raising SIGTERM after its shutdown: no atexit then
+        try:
+            async with inner(running) as state:
+                yield state
+        finally:
+            share.close()
+
+    app.router.lifespan_context = lifespan
     settle_gc()
     return app
 
@@ -90,7 +103,8 @@ class ConnectionShare:
 
     @classmethod
     def of_server(cls) -> ConnectionShare:
-        """This worker's entry among its server's (the workers' parent process), removed at exit."""
+        """This worker's entry among its server's (the workers' parent process), removed at
+        exit (or by the next server started, if killed)."""
         root = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
         prefix = f"sphere-accept-{os.getuid()}-"
         for name in os.listdir(root):  # the directories of servers gone (their workers killed)

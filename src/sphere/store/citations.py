@@ -45,7 +45,10 @@ class Citation:
 
 CitationKey = tuple[str, str | None]  # (doc_id, unit_id)
 DOCUMENTS_SQL = "SELECT id, title, url, published, outlet_id FROM documents WHERE id IN ({in})"
-UNITS_SQL = "SELECT doc_id, unit_id, title, url, published, outlet FROM units WHERE (doc_id, unit_id) IN (VALUES {in})"
+# the documents' ids lead, so the (doc_id, unit_id) index is sought: a row-value IN list alone
+# is not, and SQLite would read every unit
+UNITS_SQL = ("SELECT doc_id, unit_id, title, url, published, outlet FROM units "
+             "WHERE doc_id IN ({lead}) AND (doc_id, unit_id) IN (VALUES {in})")  # fmt: skip
 
 
 class DocumentRef(NamedTuple):
@@ -81,7 +84,8 @@ def cite_units(session: Session, keys: Iterable[CitationKey]) -> dict[CitationKe
     units: dict[CitationKey, UnitRef] = {}
     pairs = sorted((d, u) for d, u in keys if u is not None)
     for part in chunks(pairs):
-        for doc_id, unit_id, title, url, published, outlet in plain_rows(session, UNITS_SQL, part):
+        lead = sorted({d for d, _ in part})
+        for doc_id, unit_id, title, url, published, outlet in plain_rows(session, UNITS_SQL, part, lead):
             units[(doc_id, unit_id)] = UnitRef(unit_id, title, url, date_value(published), outlet)
     # A clipping names the outlet it quotes: find that outlet in the registry by its name.
     outlets, by_name = outlet_table(session)

@@ -17,10 +17,10 @@ import orjson
 from sqlalchemy.orm import Session
 
 
-def plain_rows(session: Session, sql: str, values: Sequence[Any]) -> list[tuple]:
+def plain_rows(session: Session, sql: str, values: Sequence[Any], lead: Sequence[Any] = ()) -> list[tuple]:
     """Rows of `sql`, whose `{in}` stands for one placeholder per value (the driver's own
     style: `?` for SQLite, `%s` for psycopg), or per tuple of values `(?, ?)` (row values,
-    as in `(a, b) IN (VALUES {in})`)."""
+    as in `(a, b) IN (VALUES {in})`); `{lead}`, before it in `sql`, for one per `lead` value."""
     conn = session.connection()
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     if values and isinstance(values[0], tuple):
@@ -28,7 +28,10 @@ def plain_rows(session: Session, sql: str, values: Sequence[Any]) -> list[tuple]
         flat = tuple(v for row in values for v in row)
     else:
         one, flat = mark, tuple(values)
-    return conn.exec_driver_sql(sql.replace("{in}", ", ".join([one] * len(values))), flat).fetchall()
+    sql = sql.replace("{in}", ", ".join([one] * len(values)))
+    if lead:
+        sql, flat = sql.replace("{lead}", ", ".join([mark] * len(lead))), (*lead, *flat)
+    return conn.exec_driver_sql(sql, flat).fetchall()
 
 
 def date_value(value: Any) -> date | None:
