@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
+import numpy as np
+
 from ..ids import make_id
 from ..nlp.parsed import ParsedDocument, ParsedUnit
 from ..types import Event, Evidence
@@ -113,10 +115,11 @@ def pipe_events(items: Iterable[ParsedDocument], batch_size: int = 16) -> Iterat
 def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, options: Options) -> list[Event]:
     state_of = getattr(kb, "state_of", None) if kb is not None else None
     tm = TokenMentions.build(pu.doc, pu.offset, pu.mentions, state_of)
-    heads = [t.head.i for t in pu.doc]
+    heads = (pu.doc.to_array("HEAD").astype("int64") + np.arange(len(pu.doc))).tolist()  # t.head.i of each
     keys = lex.trigger_keys
-    # only sentences with a word the lexicon knows can hold an event
-    wanted = {t.sent.start for t in pu.doc if t.lemma_.lower() in keys or t.lower_ in keys}
+    # only sentences with a word the lexicon knows can hold an event (read sentence by
+    # sentence: `token.sent` looks its sentence up again for every token)
+    wanted = {sent.start for sent in pu.doc.sents if any(t.lemma_.lower() in keys or t.lower_ in keys for t in sent)}
     out: list[Event] = []
     previous: DateValue | None = None  # the last date told in this unit, for "at the time"
     anchor = None

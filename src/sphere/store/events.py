@@ -102,6 +102,8 @@ class StoredEvent:
     confidence: float = 1.0
     n_evidence: int = 0
     stage_version: str = ""
+    # (code, identifier_text) of its stored participants, when read already (not a column)
+    participants: set[tuple[str, str | None]] | None = None
 
     @classmethod
     def from_row(cls, row) -> StoredEvent:
@@ -121,6 +123,10 @@ class StoredEvent:
 
     def values(self) -> dict:
         return {c.name: getattr(self, c.name) for c in ROW_COLUMNS if c.name != "n_evidence"}
+
+    def with_participants(self, parts: Sequence[tuple[str, str, str | None]]) -> StoredEvent:
+        self.participants = {(code, identifier) for _, code, identifier in parts}
+        return self
 
 
 @dataclass
@@ -155,7 +161,8 @@ DOC_EVENTS = select(V.event_id).where(V.doc_id == bindparam("doc")).distinct()
 DELETE_DOC_EVIDENCE = delete(EVIDENCE).where(V.doc_id == bindparam("doc"))
 DOC_OUTLET = select(DocumentRow.__table__.c.outlet_id).where(DocumentRow.__table__.c.id == bindparam("doc"))
 ROW_BY_ID = select(*ROW_COLUMNS).where(E.id == bindparam("event"))
-HAS_EVIDENCE = select(V.id).where(V.event_id == bindparam("event")).limit(1)
+ROWS_BY_IDS = select(*ROW_COLUMNS).where(E.id.in_(bindparam("ids", expanding=True)))
+REPORTED = select(V.event_id).where(V.event_id.in_(bindparam("ids", expanding=True))).distinct()
 ROW_PARTICIPANTS = select(P.code, P.identifier_text).where(P.event_id == bindparam("event"))
 
 
@@ -173,19 +180,27 @@ def save_events(
     touched = set(conn.execute(DOC_EVENTS, {"doc": doc_id}).scalars())
     conn.execute(DELETE_DOC_EVIDENCE, {"doc": doc_id})
     doc_outlet = conn.execute(DOC_OUTLET, {"doc": doc_id}).scalar()
+    events = list(events)
+    # the stored rows under these events' own ids, and which of them other documents report:
+    # read once (nothing below writes before the end)
+    same_id, reported = {}, set()
+    for part in chunked(sorted({ev.event_id for ev in events})):
+        same_id.update((r.id, r) for r in conn.execute(ROWS_BY_IDS, {"ids": list(part)}))
+        reported.update(conn.execute(REPORTED, {"ids": list(part)}).scalars())
     writes = DocumentWrites()
     claimed: dict[str, StoredEvent] = {}  # rows that already took one event of this document
     for ev in events:
-        row = matching_event(session, ev, set(claimed))
-        if row is None and ev.event_id not in claimed:
-            found = conn.execute(ROW_BY_ID, {"event": ev.event_id}).first()
-            row = StoredEvent.from_row(found) if found is not None else None
+        row = matching_event(session, ev, set(claimed))  # a row other documents report
+        alone = False  # a row under the event's own id that no other document reports
+        if row is None and ev.event_id not in claimed and ev.event_id in same_id:
+            row = StoredEvent.from_row(same_id[ev.event_id])
+            alone = row.id not in reported
         if row is None:
             row = StoredEvent(ev.event_id, ev.event_type)
             row.fill(ev, stage_version)
             writes.new.append(row)
             writes.participants += participant_values(ev, row.id)
-        elif conn.execute(HAS_EVIDENCE, {"event": row.id}).first() is None:
+        elif alone:
             # only this document reported it: its new reading replaces the old one
             row.fill(ev, stage_version)
             writes.cleared.append(row.id)
@@ -243,13 +258,13 @@ def matching_event(session: Session, ev: Event, exclude: set[str]) -> StoredEven
         if not locations_agree(loc, ev.location):
             continue
         row_parts = parts.get(row.id, [])
-        row_codes = frozenset(code for _, code in row_parts)
+        row_codes = frozenset(code for _, code, _ in row_parts)
         if not same_parties(row_parts, ev_codes, ev_actors):
             continue
         key = (len(row_codes & ev_codes) / len(row_codes | ev_codes), row.n_evidence or 0, row.id)
         if best_key is None or key > best_key:
             best, best_key = row, key
-    return StoredEvent.from_row(best) if best is not None else None
+    return StoredEvent.from_row(best).with_participants(parts.get(best.id, [])) if best is not None else None
 
 
 COPIED_EVIDENCE = (
@@ -282,18 +297,18 @@ def copied_report(
     ids = sorted({eid for eid, text in found if eid not in exclude and squash(text) in texts})
     for event_id, row_parts in participants_of(conn, ids).items():
         if same_parties(row_parts, ev_codes, ev_actors):
-            row = StoredEvent.from_row(conn.execute(ROW_BY_ID, {"event": event_id}).one())
+            row = StoredEvent.from_row(conn.execute(ROW_BY_ID, {"event": event_id}).one()).with_participants(row_parts)
             if ev.date and row.date and row.date_precision == ev.date_precision and ev.date < row.date:
                 row.date = ev.date  # the original, stored after its copy: its day is the event's
             return row
     return None
 
 
-def same_parties(row_parts: Sequence[tuple[str, str]], ev_codes: frozenset[str], ev_actors: set[str]) -> bool:
-    """Whether a stored event's (role, code) participants are `ev`'s: overlapping parties, and
-    someone acting in both."""
-    row_codes = frozenset(code for _, code in row_parts)
-    row_actors = {code for role, code in row_parts if role == "actor"}
+def same_parties(row_parts: Sequence[tuple[str, str, str | None]], ev_codes: frozenset[str], ev_actors: set[str]) -> bool:
+    """Whether a stored event's (role, code, identifier) participants are `ev`'s: overlapping
+    parties, and someone acting in both."""
+    row_codes = frozenset(code for _, code, _ in row_parts)
+    row_actors = {code for role, code, _ in row_parts if role == "actor"}
     return codes_overlap(row_codes, ev_codes) and bool(row_actors & ev_actors)
 
 
@@ -335,16 +350,16 @@ def merge_candidates(ev: Event, ev_actors: set[str]) -> tuple:
     return CANDIDATES[bool(day)], params
 
 
-ROLES_OF = select(P.event_id, P.role, P.code).where(P.event_id.in_(bindparam("ids", expanding=True)))
+ROLES_OF = select(P.event_id, P.role, P.code, P.identifier_text).where(P.event_id.in_(bindparam("ids", expanding=True)))
 PASSAGES_OF = select(V.event_id, V.doc_id, V.text).where(V.event_id.in_(bindparam("ids", expanding=True)))
 
 
-def participants_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
-    """event id -> [(role, code)] of the stored participants, in one query per chunk."""
-    found: dict[str, list[tuple[str, str]]] = {}
+def participants_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str | None]]]:
+    """event id -> [(role, code, identifier_text)] of the stored participants, in one query per chunk."""
+    found: dict[str, list[tuple[str, str, str | None]]] = {}
     for part in chunked(event_ids):
-        for event_id, role, code in conn.execute(ROLES_OF, {"ids": list(part)}):
-            found.setdefault(event_id, []).append((role, code))
+        for event_id, role, code, identifier in conn.execute(ROLES_OF, {"ids": list(part)}):
+            found.setdefault(event_id, []).append((role, code, identifier))
     return found
 
 
@@ -390,7 +405,9 @@ def absorb(conn: Connection, row: StoredEvent, ev: Event) -> list[dict]:
         row.loc_name, row.loc_country, row.lat, row.lon, row.geonameid = loc.name, loc.country, loc.lat, loc.lon, loc.geonameid
     row.mode = list(dict.fromkeys([*row.mode, *ev.mode]))
     row.context = list(dict.fromkeys([*row.context, *ev.context]))
-    known = {(code, identifier) for code, identifier in conn.execute(ROW_PARTICIPANTS, {"event": row.id})}
+    known = row.participants
+    if known is None:
+        known = {(code, identifier) for code, identifier in conn.execute(ROW_PARTICIPANTS, {"event": row.id})}
     added = []
     for p in participant_values(ev, row.id):
         if (p["code"], p["identifier_text"]) not in known and (p["code"], None) not in known:

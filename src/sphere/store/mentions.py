@@ -5,35 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import bindparam, case, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..types import Mention
 from .models import MentionRow
 
+MENTIONS = MentionRow.__table__
+DELETE_MENTIONS = delete(MENTIONS).where(MENTIONS.c.doc_id == bindparam("doc"))
+
 
 def save_mentions(session: Session, doc_id: str, mentions: Iterable[Mention], stage_version: str) -> int:
-    """Replace a document's mentions (re-analysis leaves no stale rows); returns how many."""
-    session.execute(delete(MentionRow).where(MentionRow.doc_id == doc_id))
+    """Replace a document's mentions (re-analysis leaves no stale rows); returns how many.
+    One Core statement each way (a document has hundreds of mentions: no ORM objects)."""
+    session.execute(DELETE_MENTIONS, {"doc": doc_id})
     rows = [
-        MentionRow(
-            doc_id=doc_id,
-            unit_id=m.unit_id,
-            start=m.start,
-            end=m.end,
-            text=m.text,
-            code=m.code,
-            kind=m.kind,
-            sector=m.sector,
-            identifier_text=m.identifier_text,
-            label=m.label,
-            lang=m.lang,
-            note=m.note,
-            stage_version=stage_version,
-        )
+        {"doc_id": doc_id, "unit_id": m.unit_id, "start": m.start, "end": m.end, "text": m.text, "code": m.code,
+         "kind": m.kind, "sector": m.sector, "identifier_text": m.identifier_text, "label": m.label,
+         "lang": m.lang, "note": m.note, "stage_version": stage_version}
         for m in mentions
-    ]
-    session.add_all(rows)
+    ]  # fmt: skip
+    if rows:
+        session.execute(insert(MENTIONS), rows)
     return len(rows)
 
 
