@@ -96,8 +96,8 @@ def exact_runs(a: np.ndarray, b: np.ndarray) -> list[Run]:
     # the positions of A whose key B has: a few of thousands between most documents
     lo = np.minimum(np.searchsorted(sorted_b, keys_a, side="left"), len(sorted_b) - 1)
     walk = np.nonzero(sorted_b[lo] == keys_a)[0]
-    if not len(walk):
-        return []
+    if len(walk) < MIN_WORDS // SEED:
+        return []  # a passage of MIN_WORDS words holds at least this many matching seeds
     lo = lo[walk]
     hi = np.searchsorted(sorted_b, keys_a[walk], side="right")
     a_list, b_list = a.tolist(), b.tolist()
@@ -183,6 +183,8 @@ def align(ta: Tokens, tb: Tokens) -> list[Passage]:
     paired once, with the best-matching occurrence.
     """
     groups = chain_runs(exact_runs(ta.hashes, tb.hashes))
+    # a passage's verbatim words are at most its runs' lengths: most groups are far too short
+    groups = [g for g in groups if sum(r.length for r in g) >= MIN_WORDS]
     passages = [p for p in (passage_of(g, ta, tb) for g in groups) if substantial(p)]
     passages.sort(key=lambda p: (-p.words, p.a_tokens[0], p.b_tokens[0]))
     kept: list[Passage] = []
