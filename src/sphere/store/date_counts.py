@@ -6,8 +6,9 @@ reads every match again (a quarter to a third of the work of an event page). The
 the filter without its dates are the same every time, so their dates are read once, grouped
 (`date, enddate -> count`, a few thousand rows at most: one per day, month and year that has
 events, plus the few events running over a span), remembered until the data changes (`memo`),
-and any window is then counted from them here, by bisection. The event type is one more dimension of the same histogram (a filter asked
-for each type in turn, as the facets and the type menu do).
+and any window is then counted from them here, by bisection. The event type is one more
+dimension of the same histogram when a participant or an outlet narrows the filter (`either=RUS`
+asked with each type in turn).
 
 The window's conditions are the ones `event_query` puts to the database, mirrored exactly:
 
@@ -113,11 +114,22 @@ class EventHistogram:
     typed: bool = True  # False: every type is None (the histogram was not read by type)
 
     @cached_property
-    def by_type(self) -> dict[str, DateHistogram]:
-        typed: dict[str, list[tuple[str | None, str | None, int]]] = {}
+    def typed_rows(self) -> dict[str | None, list[tuple[str | None, str | None, int]]]:
+        typed: dict[str | None, list[tuple[str | None, str | None, int]]] = {}
         for kind, day, end, n in self.rows:
             typed.setdefault(kind, []).append((day, end, n))
-        return {k: DateHistogram.of(v) for k, v in typed.items()}
+        return typed
+
+    @cached_property
+    def by_type(self) -> dict[str, DateHistogram]:
+        """Each type's histogram, made when first counted (a request asks for one type)."""
+        return {}
+
+    def of_type(self, event_type: str) -> DateHistogram | None:
+        found = self.by_type.get(event_type)
+        if found is None and event_type in self.typed_rows:
+            found = self.by_type[event_type] = DateHistogram.of(self.typed_rows[event_type])
+        return found
 
     @cached_property
     def every(self) -> DateHistogram:
@@ -131,7 +143,7 @@ class EventHistogram:
             raise ValueError("this histogram was not read by type")
         if event_type is None:
             return self.every.count(since, until, dated)
-        found = self.by_type.get(event_type)
+        found = self.of_type(event_type)
         return found.count(since, until, dated) if found is not None else 0
 
 

@@ -271,24 +271,20 @@ class EventQuery:
 
     def histogram(self) -> EventHistogram | None:
         """The matches of this filter without its date window (and its type, when a participant
-        or an outlet narrows it), by date and end date (and type), remembered; when it has a window or a type and this is not the first
-        time since the data changed that the filter without them is counted (the histogram
-        costs a few counts: asked once, a count is cheaper)."""
+        or an outlet narrows it), by date and end date (and type), remembered; when it has a
+        window or a type. Reading it costs about what one count of the filter does when a
+        participant or an outlet narrows it (the matches' rows are read either way), a few
+        counts otherwise: then only from the second time since the data changed that the
+        filter without its window is counted (asked once, a count is cheaper)."""
         f = self.f
         if not (f.type or f.since or f.until) or not codepoint_order(self.session):
             return None
         # by type too when the type is not what narrows the filter to its index (a participant is)
         typed = bool(f.type) and any((f.actor, f.recipient, f.either, f.outlet, f.doc))
         key = (replace(f, since=None, until=None, **({"type": None} if typed else {})), typed)
-        if not again(self.session, "events_histogram_asked", key):
+        if not self.related and not again(self.session, "events_histogram_asked", key):
             return None
-
-        def compute() -> EventHistogram:
-            query = EventQuery(self.session, key[0])
-            where = [false()] if query.never else query.aggregate_conditions(None)
-            return read_histogram(self.session, where, typed, ordered=not query.related)
-
-        return remembered(self.session, "events_histogram", key, compute)
+        return remembered(self.session, "events_histogram", key, lambda: histogram_of(self.session, key))
 
     def aggregate_conditions(self, dated: bool | None = None) -> list[ColumnElement]:
         """Conditions for reading every match (counts, facets, graphs): the ids of the rare
@@ -321,6 +317,14 @@ class EventQuery:
         """Rows of the related condition, counted up to RARE (remembered)."""
         capped = select(func.count()).select_from(select(r.event_id).where(*r.where).limit(RARE).subquery())
         return remembered(self.session, "related_count", r.key, lambda: self.session.scalar(capped) or 0)
+
+
+def histogram_of(session: Session, key: tuple[EventFilter, bool]) -> EventHistogram:
+    """The histogram of `EventQuery.histogram` for its key: (filter without window, by type)."""
+    base, typed = key
+    query = EventQuery(session, base)
+    where = [false()] if query.never else query.aggregate_conditions(None)
+    return read_histogram(session, where, typed, ordered=not query.related)
 
 
 def total_events(session: Session) -> int:
