@@ -43,7 +43,7 @@ from .types import Document, Event, Mention
 # version are analysed again by `analyse`. Editing the knowledge base or the event lexicon
 # changes the version too (a digest of the data files), so a new alias reaches stored documents
 # with no code change.
-CODE_VERSIONS = {"provenance": "1", "nlp": "3", "events": "3"}
+CODE_VERSIONS = {"provenance": "1", "nlp": "3", "events": "4"}
 STAGE_DATA = {
     "nlp": ("kb/data", "nlp/data"),
     "events": ("kb/data", "nlp/data", "events/data"),

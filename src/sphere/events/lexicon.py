@@ -105,6 +105,7 @@ class Lexicon:
     classes: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
     subject_light: frozenset[str]
+    partitive: frozenset[str]  # "rounds [of talks]": nouns that pass a light verb to their "of" nominal
     reporting_verbs: frozenset[str]
     future_markers: frozenset[str]
     habitual: frozenset[str]
@@ -223,7 +224,7 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
             by_lemma.setdefault((lemma, e.pos), []).append(e)
     return Lexicon(
         entries=tuple(entries), classes=classes, light_verbs=word_list("light_verbs"),
-        subject_light=word_list("light_verbs", "subject_light"),
+        subject_light=word_list("light_verbs", "subject_light"), partitive=word_list("light_verbs", "partitive"),
         reporting_verbs=word_list("reporting_verbs"), future_markers=word_list("future_markers"),
         habitual=word_list("habitual"), preventive=word_list("preventive"),
         modes=modes, by_lemma={k: tuple(v) for k, v in by_lemma.items()},

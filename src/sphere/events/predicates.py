@@ -294,6 +294,8 @@ def light_head(noun, lex: Lexicon):
         "put", "place", "come", "be", "remain", "keep", "bring",
     ):
         return h.head  # "was put under investigation", "came under attack"
+    if noun.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "of" and lemma(h.head) in lex.partitive and h.head.pos_ == "NOUN":
+        return light_head(h.head, lex)  # "held two rounds of [talks]", "concluded five days of [drills]"
     if noun.dep_ == "conj":
         return light_head(noun.head, lex) if noun.head.pos_ in ("NOUN", "PROPN") else None
     return None
