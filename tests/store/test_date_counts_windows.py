@@ -99,6 +99,7 @@ def database_count(session: Session, f: EventFilter, dated: bool | None) -> int:
 
 def histogram_count(session: Session, f: EventFilter, dated: bool | None) -> int:
     memo.forget()
+    event_query.BUILDS.until = 0.0  # read now, whatever the last one cost
     with mock.patch.object(event_query, "again", lambda *_a: True):
         query = EventQuery(session, f)
         assert query.histogram() is not None  # the histogram's way, not the database's
@@ -186,3 +187,16 @@ def test_span_starts_answer_the_earliest_start_and_an_undated_one():
     assert starts.running_into("2021-08-10") == ("2021-08-01", True)
     assert starts.running_into("2021-09-10") == ("2021-09-01", False)
     assert starts.running_into("2021-11") == (None, False)
+
+
+def test_histograms_are_read_at_most_a_share_of_the_time(monkeypatch):
+    now = [100.0]
+    monkeypatch.setattr(event_query.time, "monotonic", lambda: now[0])
+    budget = event_query.BuildBudget(0.25)
+    assert budget.open()
+    budget.spent(0.02)  # then 0.06 s of counts by the database
+    assert not budget.open()
+    now[0] += 0.059
+    assert not budget.open()
+    now[0] += 0.002
+    assert budget.open()

@@ -105,6 +105,19 @@ def keep(session: Session, kind: str, key: Hashable, answer: object) -> None:
         _store(kind, (str(session.get_bind().url), data_stamp(session), kind, key), answer)
 
 
+def recall(session: Session, kind: str, key: Hashable) -> object | None:
+    """The answer remembered since the data last changed, else None (nothing computed)."""
+    if writing(session):
+        return None
+    full = (str(session.get_bind().url), data_stamp(session), kind, key)
+    answers = _large.get(kind, _answers)
+    with _lock:
+        found = answers.get(full)
+        if found is not None:
+            answers.move_to_end(full)
+        return found
+
+
 def again(session: Session, kind: str, key: Hashable) -> bool:
     """Whether `key` was asked about before since the data last changed (it is now)."""
     if writing(session):
