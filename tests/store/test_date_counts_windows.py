@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from sphere.ids import content_hash
-from sphere.store import event_query, memo
+from sphere.store import date_counts, event_query, memo
 from sphere.store.date_counts import DateHistogram, EventHistogram, SpanStarts, codepoint_order
 from sphere.store.db import open_engine
 from sphere.store.documents import save_document
@@ -99,7 +99,7 @@ def database_count(session: Session, f: EventFilter, dated: bool | None) -> int:
 
 def histogram_count(session: Session, f: EventFilter, dated: bool | None) -> int:
     memo.forget()
-    event_query.BUILDS.until = 0.0  # read now, whatever the last one cost
+    date_counts.BUILDS.until = 0.0  # read now, whatever the last one cost
     with mock.patch.object(event_query, "again", lambda *_a: True):
         query = EventQuery(session, f)
         assert query.histogram() is not None  # the histogram's way, not the database's
@@ -191,8 +191,8 @@ def test_span_starts_answer_the_earliest_start_and_an_undated_one():
 
 def test_histograms_are_read_at_most_a_share_of_the_time(monkeypatch):
     now = [100.0]
-    monkeypatch.setattr(event_query.time, "monotonic", lambda: now[0])
-    budget = event_query.BuildBudget(0.25)
+    monkeypatch.setattr(date_counts.time, "monotonic", lambda: now[0])
+    budget = date_counts.BuildBudget(0.25)
     assert budget.open()
     budget.spent(0.02)  # then 0.06 s of counts by the database
     assert not budget.open()

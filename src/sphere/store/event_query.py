@@ -46,6 +46,7 @@ from sqlalchemy.sql.visitors import replacement_traverse
 
 from ..types import Event, Evidence, Location, Participant
 from .date_counts import (
+    BUILDS,
     EventHistogram,
     SpanStarts,
     above,
@@ -326,28 +327,6 @@ class EventQuery:
         """Rows of the related condition, counted up to RARE (remembered)."""
         capped = select(func.count()).select_from(select(r.event_id).where(*r.where).limit(RARE).subquery())
         return remembered(self.session, "related_count", r.key, lambda: self.session.scalar(capped) or 0)
-
-
-class BuildBudget:
-    """Histograms read at most a share of the time (BUILD_SHARE): after one that took t
-    seconds, the next waits t * (1 / share - 1), the counts asked meanwhile made by the
-    database. A server meeting many new filters at once (a dashboard opened by many, a bench)
-    would otherwise read histogram after histogram, each holding every request queued on its
-    worker; spread out, they cost the same and hold each request a little."""
-
-    def __init__(self, share: float):
-        self.share = share
-        self.until = 0.0
-
-    def open(self) -> bool:
-        return time.monotonic() >= self.until
-
-    def spent(self, seconds: float) -> None:
-        self.until = time.monotonic() + seconds * (1 / self.share - 1)
-
-
-BUILD_SHARE = 0.25
-BUILDS = BuildBudget(BUILD_SHARE)  # this process's
 
 
 def histogram_of(session: Session, key: tuple[EventFilter, bool]) -> EventHistogram:
