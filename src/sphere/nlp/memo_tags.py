@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs  # what the AttributeRuler itself applies
 
 # a cap on remembered answers per process (a word form, tag and label each: ~100 bytes)
 MAX_REMEMBERED = 500_000
@@ -44,31 +45,46 @@ class MemoAttributeRuler:
                 self.single.add(key, ones)
             if longer:
                 self.spanning.add(key, longer)
-        self.remembered: dict[tuple[int, int, int], tuple[tuple[int, int], ...]] = {}
+        # (form, tag, dep) -> (its one-token matches in the ruler's order, what they set together)
+        self.remembered: dict[tuple[int, int, int], tuple[tuple[tuple[int, int], ...], dict]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
             return self.ruler(doc)  # what the one-token answers assume is missing
-        matches = []
+        spanning = [(int(self.vocab.strings[m]), m, s, e) for m, s, e in self.spanning(doc, allow_missing=True)]
+        # the tokens a two-token pattern sets: all their matches go through the ruler, in its order
+        touched = {self.target(attr_id, s, e) for attr_id, _, s, e in spanning}
+        matches = [m for m in spanning if self.target(m[0], m[2], m[3]) in touched]
         for token in doc:
             key = (token.orth, token.tag, token.dep)
-            found = self.remembered.get(key)
-            if found is None:
-                found = self.one_token_matches(token.text, token.tag, token.dep)
-            matches += [(attr_id, match_id, token.i, token.i + 1) for attr_id, match_id in found]
-        for match_id, start, end in self.spanning(doc, allow_missing=True):
-            matches.append((int(self.vocab.strings[match_id]), match_id, start, end))
-        matches.sort()  # the ruler's order: later patterns take precedence
-        self.ruler.set_annotations(doc, matches)
+            found = self.remembered.get(key) or self.one_token_matches(token.text, token.tag, token.dep)
+            if token.i in touched:
+                matches += [(attr_id, match_id, token.i, token.i + 1) for attr_id, match_id in found[0]]
+            elif found[1]:
+                # the other tokens get what their one-token matches set, later ones winning: each
+                # attribute is one assignment (`set_token_attrs`), so all at once is the same
+                set_token_attrs(token, found[1])
+        if matches:
+            matches.sort()  # the ruler's order: later patterns take precedence
+            self.ruler.set_annotations(doc, matches)
         return doc
 
-    def one_token_matches(self, text: str, tag: int, dep: int) -> tuple[tuple[int, int], ...]:
+    def target(self, attr_id: int, start: int, end: int) -> int:
+        """The token a match of pattern `attr_id` over [start, end) sets (its index may count from the end)."""
+        index = self.ruler.indices[attr_id]
+        return start + index if index >= 0 else end + index
+
+    def one_token_matches(self, text: str, tag: int, dep: int) -> tuple[tuple[tuple[int, int], ...], dict]:
         probe = Doc(self.vocab, words=[text], spaces=[False])
         probe[0].tag, probe[0].dep = tag, dep
         found = tuple(sorted((int(self.vocab.strings[m]), m) for m, _, _ in self.single(probe, allow_missing=True)))
+        merged: dict = {}
+        for attr_id, _ in found:
+            merged.update(self.ruler.attrs[attr_id])
+        answer = (found, merged)
         if len(self.remembered) < MAX_REMEMBERED:
-            self.remembered[(probe[0].orth, tag, dep)] = found
-        return found
+            self.remembered[(probe[0].orth, tag, dep)] = answer
+        return answer
 
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
