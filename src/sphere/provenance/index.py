@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, SphereError
@@ -107,22 +107,33 @@ _CACHE: OrderedDict[tuple, Indexed] = OrderedDict()
 CACHE_SIZE = 2000
 
 
+DOCS, UNITS = DocumentRow.__table__, UnitRow.__table__
+# Built once (expanding IN lists): provenance asks these twice per document it indexes.
+UNIT_SUMS = (
+    select(UNITS.c.doc_id, func.count(), func.sum(UNITS.c.start), func.sum(UNITS.c.end))
+    .where(UNITS.c.doc_id.in_(bindparam("ids", expanding=True)))
+    .group_by(UNITS.c.doc_id)
+)
+DOC_KEYS = select(DOCS.c.id, DOCS.c.content_hash, DOCS.c.outlet_id, DOCS.c.url, DOCS.c.published).where(
+    DOCS.c.id.in_(bindparam("ids", expanding=True))
+)
+DOC_ROWS = select(DOCS.c.id, DOCS.c.text, DOCS.c.url, DOCS.c.published, DOCS.c.outlet_id).where(
+    DOCS.c.id.in_(bindparam("ids", expanding=True))
+)
+UNIT_ROWS = (
+    select(UNITS.c.doc_id, UNITS.c.unit_id, UNITS.c.kind, UNITS.c.start, UNITS.c.end, UNITS.c.published,
+           UNITS.c.outlet, UNITS.c.url)
+    .where(UNITS.c.doc_id.in_(bindparam("ids", expanding=True)))
+    .order_by(UNITS.c.start)
+)  # fmt: skip
+
+
 def cache_keys(session: Session, doc_ids: list[str]) -> dict[str, tuple]:
     where = str(session.get_bind().url)
-    units = {
-        d: (n, lo, hi)
-        for d, n, lo, hi in session.execute(
-            select(UnitRow.doc_id, func.count(), func.sum(UnitRow.start), func.sum(UnitRow.end))
-            .where(UnitRow.doc_id.in_(doc_ids))
-            .group_by(UnitRow.doc_id)
-        )
-    }
-    rows = session.execute(
-        select(
-            DocumentRow.id, DocumentRow.content_hash, DocumentRow.outlet_id, DocumentRow.url,
-            DocumentRow.published,
-        ).where(DocumentRow.id.in_(doc_ids))
-    ).all()
+    session.flush()  # plain statements below: the session's pending rows go first
+    conn = session.connection()
+    units = {d: (n, lo, hi) for d, n, lo, hi in conn.execute(UNIT_SUMS, {"ids": list(doc_ids)})}
+    rows = conn.execute(DOC_KEYS, {"ids": list(doc_ids)}).all()
     return {r[0]: (where, *r, units.get(r[0])) for r in rows}
 
 
@@ -139,16 +150,10 @@ def load_indexed(session: Session, doc_ids: list[str]) -> dict[str, Indexed]:
         else:
             missing.append(d)
     if missing:
-        rows = session.execute(
-            select(
-                DocumentRow.id, DocumentRow.text, DocumentRow.url, DocumentRow.published,
-                DocumentRow.outlet_id,
-            ).where(DocumentRow.id.in_(missing))
-        ).all()
-        units: dict[str, list[UnitRow]] = {d: [] for d in missing}
-        for u in session.scalars(
-            select(UnitRow).where(UnitRow.doc_id.in_(missing)).order_by(UnitRow.start)
-        ):
+        conn = session.connection()
+        rows = conn.execute(DOC_ROWS, {"ids": missing}).all()
+        units: dict[str, list] = {d: [] for d in missing}
+        for u in conn.execute(UNIT_ROWS, {"ids": missing}):
             units[u.doc_id].append(u)
         for row in rows:
             item = make_indexed(session, row, units[row.id])
