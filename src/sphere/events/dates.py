@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -326,9 +327,14 @@ _WINDOW = 60  # characters around a core word that a date phrase may span
 
 def find_dates(text: str, pub: date | None = None, direction: int = 0) -> list[DateMention]:
     """Date expressions in `text` (non-overlapping, earlier patterns first), resolved against `pub`."""
+    return list(_find_dates(text, pub, direction))
+
+
+@lru_cache(maxsize=8192)  # a sentence is read again for the dates of the ones after it
+def _find_dates(text: str, pub: date | None, direction: int) -> tuple[DateMention, ...]:
     hits = [m.start() for m in _CORE.finditer(text)]
     if not hits:
-        return []
+        return ()
     # merge the windows around core words into a few slices, and scan only those
     slices: list[list[int]] = []
     for h in hits:
@@ -350,7 +356,7 @@ def find_dates(text: str, pub: date | None = None, direction: int = 0) -> list[D
                 if value is not None:
                     found.append(DateMention(s, e, m.group(0), kind, value))
     found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 def resolve_date(expression: str, pub: date | None, direction: int = 0) -> DateValue | None:
