@@ -28,7 +28,7 @@ def serve(
 
     import uvicorn
 
-    from ..api.server import NoDelayHTTP
+    from ..api.server import NoDelayHTTP, settle_gc
     from ..errors import SphereError
 
     try:
@@ -42,8 +42,9 @@ def serve(
     if token:
         err_console.print("uploads enabled: POST /api/documents with 'Authorization: Bearer <token>'")
     if workers == 1:
-        uvicorn.run(make_app(db, token, search_seconds), host=host, port=port, log_level="warning",
-                    timeout_keep_alive=KEEP_ALIVE, http=NoDelayHTTP)
+        app = make_app(db, token, search_seconds)
+        settle_gc()  # as each of several workers does: full GC passes off the requests
+        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE, http=NoDelayHTTP)
         return
     # Several processes need an import string: pass the settings through the environment.
     from ..config import database_url
