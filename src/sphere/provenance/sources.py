@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from ..kb.outlets import find_outlet
 from ..store import reuse as store
-from ..store.events import OUTLET_NAMES, outlet_name
+from ..store.event_counts import OUTLET_NAMES, outlet_name
 from ..store.models import DocumentRow, EvidenceRow, UnitRow
 from ..types import ReuseLink
 

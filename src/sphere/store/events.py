@@ -8,7 +8,8 @@ by year, or not at all, join only when one passage copies the other (provenance'
 `derived_from`, or the same sentence): two undated arrests in two papers are not known to be
 one arrest. Re-analysing a document replaces that
 document's evidence and leaves other documents' evidence alone; an event left with no evidence
-is dropped. Reading events (filters, pages, counts) is `event_query`'s.
+is dropped. Reading events (filters, pages, counts) is `event_query`'s, recounting their
+sources `event_counts`'.
 
 Storing runs once per event of every document, on the one process that writes: it is written
 with SQLAlchemy Core statements built once (no ORM objects, no statement building per event),
@@ -18,7 +19,7 @@ document's writes only touch rows it has claimed, which the rest of its events n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select, union_all, update
@@ -26,6 +27,19 @@ from sqlalchemy.orm import Session
 
 from ..events.merge import PRECISION_ORDER, codes_overlap, dates_agree, locations_agree
 from ..types import Event, Location
+from .event_counts import (  # recounting sources: re-exported, callers import them from here
+    DELETE_PARTICIPANTS,
+    EVENTS,
+    EVIDENCE,
+    PARTICIPANTS,
+    E,
+    P,
+    SourceCounter,
+    V,
+    chunked,
+    outlets_of_evidence,
+    refresh_counts,
+)
 from .event_query import (  # reading events: re-exported, callers import them from here
     EventFilter,
     count_events,
@@ -33,46 +47,11 @@ from .event_query import (  # reading events: re-exported, callers import them f
     load_events,
     query_events,
 )
-from .models import DocumentRow, EventRow, EvidenceRow, OutletRow, ParticipantRow
+from .models import DocumentRow
 from .reuse import linked_documents, links_by_side
 
 __all__ = ["EventFilter", "count_events", "get_event", "load_events", "query_events", "save_events",
-           "refresh_counts", "matching_event", "SourceCounter"]  # fmt: skip
-
-# Given a stored event's evidence (rows with doc_id, start, end, outlet_id, derived_from), the
-# independent outlets reporting it (provenance stage).
-SourceCounter = Callable[[Session, Sequence[EvidenceRow]], list[str]]
-
-EVENTS, PARTICIPANTS, EVIDENCE = EventRow.__table__, ParticipantRow.__table__, EvidenceRow.__table__
-E, P, V = EVENTS.c, PARTICIPANTS.c, EVIDENCE.c
-
-
-def outlets_of_evidence(session: Session, evidence: Sequence[EvidenceRow]) -> list[str]:
-    """Default source count: distinct outlets of evidence not derived from another document."""
-    names: set[str] = set()
-    known: dict[str | None, str | None] = {}
-    for ev in evidence:
-        if ev.derived_from:
-            continue
-        if ev.outlet_id not in known:
-            known[ev.outlet_id] = outlet_name(session, ev.outlet_id)
-        names.add(known[ev.outlet_id] or f"unknown: {ev.doc_id}")
-    return sorted(names)
-
-
-OUTLET_NAMES = "outlet_names"  # session.info: outlet id -> name
-
-
-def outlet_name(session: Session, outlet_id: str | None) -> str | None:
-    """The outlet's name, looked up once per session (the identity map holds rows weakly, so
-    `session.get` alone would read the outlet again for every event)."""
-    if not outlet_id:
-        return None
-    names = session.info.setdefault(OUTLET_NAMES, {})
-    if outlet_id not in names:
-        row = session.get(OutletRow, outlet_id)
-        names[outlet_id] = row.name if row else outlet_id
-    return names[outlet_id]
+           "refresh_counts", "matching_event", "SourceCounter", "outlets_of_evidence"]  # fmt: skip
 
 
 # --- the stored event, as merging reads and changes it ---------------------------------------
@@ -155,8 +134,6 @@ class DocumentWrites:
 UPDATE_EVENT = update(EVENTS).where(E.id == bindparam("row_id")).values(
     {c.name: bindparam(c.name) for c in ROW_COLUMNS if c.name not in ("id", "n_evidence")}
 )
-DELETE_PARTICIPANTS = delete(PARTICIPANTS).where(P.event_id == bindparam("event"))
-DELETE_EVENT = delete(EVENTS).where(E.id == bindparam("event"))
 DOC_EVENTS = select(V.event_id).where(V.doc_id == bindparam("doc")).distinct()
 DELETE_DOC_EVIDENCE = delete(EVIDENCE).where(V.doc_id == bindparam("doc"))
 DOC_OUTLET = select(DocumentRow.__table__.c.outlet_id).where(DocumentRow.__table__.c.id == bindparam("doc"))
@@ -373,11 +350,6 @@ def passages_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, tuple[s
     return found
 
 
-def chunked(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def precise(day: str | None) -> bool:
     """A date at month or day precision: enough to tell two reports of one event apart."""
     return bool(day) and len(day) >= 7
@@ -414,49 +386,6 @@ def absorb(conn: Connection, row: StoredEvent, ev: Event) -> list[dict]:
             added.append(p)
             known.add((p["code"], p["identifier_text"]))
     return added
-
-
-EXISTING = select(E.id).where(E.id.in_(bindparam("ids", expanding=True)))
-EVIDENCE_OF = (
-    select(V.event_id, V.doc_id, V.start, V.end, V.outlet_id, V.derived_from)
-    .where(V.event_id.in_(bindparam("ids", expanding=True)))
-    .order_by(V.id)
-)
-UPDATE_COUNTS = update(EVENTS).where(E.id == bindparam("row_id")).values(
-    n_evidence=bindparam("n_evidence"), sources=bindparam("sources"), n_sources=bindparam("n_sources")
-)
-
-
-def refresh_counts(
-    session: Session, event_ids: Iterable[str], count_sources: SourceCounter = outlets_of_evidence
-) -> None:
-    """Recount evidence and independent sources; drop events left with no evidence."""
-    session.flush()
-    conn = session.connection()
-    for part in chunked(sorted(set(event_ids))):
-        ids = list(part)
-        evidence: dict[str, list] = {eid: [] for eid in conn.execute(EXISTING, {"ids": ids}).scalars()}
-        for e in conn.execute(EVIDENCE_OF, {"ids": ids}):
-            evidence[e.event_id].append(e)
-        gone = [{"event": eid} for eid, found in evidence.items() if not found]
-        if gone:
-            conn.execute(DELETE_PARTICIPANTS, gone)
-            conn.execute(DELETE_EVENT, gone)
-        counts = []
-        for eid, found in evidence.items():
-            if found:
-                sources = count_sources(session, found)
-                counts.append({"row_id": eid, "n_evidence": len(found), "sources": sources, "n_sources": len(sources)})
-        if counts:
-            conn.execute(UPDATE_COUNTS, counts)
-    forget_loaded_events(session)
-
-
-def forget_loaded_events(session: Session) -> None:
-    """Rows written here behind the ORM's back: any loaded as objects are read again on use."""
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, (EventRow, ParticipantRow, EvidenceRow)):
-            session.expire(obj)
 
 
 def participant_values(ev: Event, event_id: str) -> list[dict]:
