@@ -11,10 +11,8 @@ from dataclasses import replace
 
 import pytest
 from sqlalchemy.orm import Session
-from test_events_merge import TEXT, doc, event
+from test_events_merge import TEXT, event, session_with
 
-from sphere.store.db import open_engine
-from sphere.store.documents import save_document
 from sphere.store.events import count_events, get_event, save_events
 from sphere.store.models import ReuseLinkRow
 from sphere.types import Evidence
@@ -22,12 +20,7 @@ from sphere.types import Evidence
 
 @pytest.fixture
 def session(db_url):
-    engine = open_engine(db_url)
-    for name, outlet in (("orig.txt", "Outlet A"), ("copy.txt", "Outlet B"), ("other.txt", "Outlet C")):
-        save_document(engine, doc(name, outlet))
-    with Session(engine) as s:
-        yield s
-    engine.dispose()
+    yield from session_with(db_url, (("orig.txt", "Outlet A"), ("copy.txt", "Outlet B"), ("other.txt", "Outlet C")))
 
 
 def link(session: Session, original: str, copy: str) -> None:

@@ -31,14 +31,19 @@ def event(doc_id: str, eid: str, etype="COOPERATE", actors=("RUS",), recipients=
     )
 
 
-@pytest.fixture
-def session(db_url):
+def session_with(db_url: str, documents: tuple[tuple[str, str], ...]):
+    """A session on a database holding these (name, outlet) documents of TEXT."""
     engine = open_engine(db_url)
-    for name, outlet in (("a.txt", "Outlet A"), ("b.txt", "Outlet B"), ("c.txt", "Outlet C")):
+    for name, outlet in documents:
         save_document(engine, doc(name, outlet))
     with Session(engine) as s:
         yield s
     engine.dispose()
+
+
+@pytest.fixture
+def session(db_url):
+    yield from session_with(db_url, (("a.txt", "Outlet A"), ("b.txt", "Outlet B"), ("c.txt", "Outlet C")))
 
 
 @pytest.mark.parametrize("other_date,other_precision,merged", [

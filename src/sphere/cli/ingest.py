@@ -3,7 +3,6 @@ bring their analysis up to date."""
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import typer
@@ -33,20 +32,20 @@ def size_option(value: str) -> int:
 
 
 def likely_documents(inputs: list[str], enough: int) -> int:
-    """About how many documents the inputs hold, counted up to `enough`: a folder's files, a
-    file each (a JSON Lines file, an archive or a feed counts as enough), a URL each."""
-    found = 0
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found += sum(1 for _ in itertools.islice((p for p in path.rglob("*") if p.is_file()), enough))
-        elif path.suffix.lower() in (".jsonl", ".warc", ".gz", ".rss", ".atom", ".xml"):
-            found += enough
-        else:
-            found += 1
-        if found >= enough:
-            return enough
-    return found
+    """About how many documents the inputs hold, counted up to `enough`: each file or URL ingest
+    will read (`ingest.sources.expand`), a JSON Lines file, an archive or a feed counting as enough."""
+    from ..ingest.sources import (
+        FEED_SUFFIXES,
+        JSONL_SUFFIXES,
+        WARC_SUFFIXES,
+        expand,
+        is_url,
+        suffix_of,
+    )
+
+    collections = (*FEED_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES)
+    found = sum(enough if not is_url(s) and suffix_of(Path(s)) in collections else 1 for s in expand(inputs))
+    return min(found, enough)
 
 
 def error(origin: str, reason: str) -> None:
