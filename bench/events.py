@@ -11,6 +11,9 @@ shared (each sentence is in about five documents) but no long passage copied. Tw
 - sphere: `sphere ingest FOLDER` in a subprocess, as a user runs it: ingest, segmentation,
   provenance, entities and events, stored in a fresh SQLite file (model loading included).
 
+Between the two, spaCy as Sphere configures it (`load_nlp`) runs alone on the same texts, so
+`where_the_cpu_goes` can split Sphere's CPU into spaCy's and its own stages' (per document).
+
 The ratio is raw seconds / sphere seconds: above 1 means Sphere's whole pipeline on two cores
 is faster than one core of bare spaCy. Peak memory is the largest summed resident size of the
 `sphere` process and its workers, sampled every 0.1 s from /proc (and their summed PSS, which
@@ -147,6 +150,19 @@ def run_raw(texts: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, tokens
 
 
+def run_sphere_spacy(texts: list[str]) -> float:
+    """CPU seconds of spaCy as Sphere configures it (`load_nlp`: the components it keeps, its
+    remembered tagger rules and lemmas, its KB ruler) on the same texts, one process: what of
+    Sphere's time is spaCy's, so the rest (its own stages) can be told apart."""
+    from sphere.nlp.english import load_nlp
+
+    nlp = load_nlp()
+    start = time.process_time()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return time.process_time() - start
+
+
 def stored_counts(db: Path) -> dict[str, int]:
     import sqlite3
 
@@ -156,6 +172,21 @@ def stored_counts(db: Path) -> dict[str, int]:
                 for t in ("documents", "units", "mentions", "events", "evidence", "reuse_links")}
     finally:
         con.close()
+
+
+def cpu_shares(cpu_seconds: dict, spacy_cpu: float, docs: int) -> dict:
+    """Sphere's CPU split into spaCy's (as measured alone on the same texts) and its own stages
+    (everything else: reading, segmenting, provenance, entity resolution, event rules, storing,
+    process start-up), per document and as a share of the whole."""
+    total = cpu_seconds["main_process"] + cpu_seconds["other_processes"]
+    own = max(0.0, total - spacy_cpu)
+    return {
+        "total_cpu_seconds": round(total, 1),
+        "spacy_cpu_seconds": round(spacy_cpu, 1),
+        "sphere_own_cpu_seconds": round(own, 1),
+        "sphere_own_ms_per_document": round(1000 * own / docs, 1),
+        "sphere_own_share": round(own / total, 3) if total else None,
+    }
 
 
 def main() -> None:
@@ -169,6 +200,7 @@ def main() -> None:
         texts = make_corpus(folder, args.docs)
         megabytes = sum(len(t.encode()) for t in texts) / 1e6
         raw_seconds, tokens = run_raw(texts)
+        spacy_cpu = run_sphere_spacy(texts)
         sphere_seconds, peak, _, extra = run_sphere(folder, Path(tmp) / "bench.db", args.workers)
         counts = stored_counts(Path(tmp) / "bench.db")
     result = {
@@ -182,6 +214,7 @@ def main() -> None:
         "sphere": {"seconds": round(sphere_seconds, 2), "docs_per_s": round(args.docs / sphere_seconds, 2),
                    "tokens_per_s": round(tokens / sphere_seconds), "peak_rss_mib": round(peak / 2**20), **extra},
         "ratio_sphere_vs_raw": round(raw_seconds / sphere_seconds, 3),
+        "where_the_cpu_goes": cpu_shares(extra["cpu_seconds"], spacy_cpu, args.docs),
         "stored": counts,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
