@@ -20,9 +20,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import event
+from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store.db import open_engine
+from ..store.event_dates import warm_reads
 from .render import ENV, View, render
 from .routes import export, pages, rest, upload
 from .vendor import VENDOR, vendor_file
@@ -128,6 +130,8 @@ def make_app(db_url: str | None = None, token: str | None = None, search_seconds
     )
     app.state.engine = open_engine(db_url)
     tune_reads(app.state.engine)
+    with Session(app.state.engine) as session:  # before the first request, not during one (and
+        warm_reads(session)  # before a server's `settle_gc` sets what is loaded aside)
     app.state.token = token or os.environ.get("SPHERE_TOKEN") or None
     app.state.search_seconds = search_seconds
     app.add_middleware(SecurityHeaders)

@@ -22,14 +22,10 @@ they match (a short list) so the indexes can serve them.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import (
     ColumnElement,
-    Float,
-    Integer,
     String,
     and_,
     cast,
@@ -42,9 +38,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.visitors import replacement_traverse
 
-from ..types import Event, Evidence, Location, Participant
+from ..types import Event
 from .date_counts import (
     BUILDS,
     EventHistogram,
@@ -54,17 +49,18 @@ from .date_counts import (
     read_histogram,
     since_prefixes,
 )
+from .event_dates import counted_histogram, table_if_worth_it, total_events
+from .event_rows import load_events
+from .filter_values import outlet_ids, place_names
 from .memo import again, keep, recall, remembered
-from .models import EventRow, EvidenceRow, OutletRow, ParticipantRow
-from .plain import json_value, plain_rows
+from .models import EventRow, EvidenceRow, ParticipantRow
+from .walks import unindexed, walk_budget
 
 WALK_STEPS = 30_000  # SQLite VM steps a walk may take at least (about 2,500 events, 3 ms)
 STEPS_PER_COLLECTED = 25  # ... or as many as collecting would cost: VM steps per collected row
-STEP = 1000  # the progress handler's granularity, in VM steps
 WALK_ROWS = 2500  # events a walk is expected to read at most (the budget above, in rows)
 RARE = 5000  # a condition matching fewer events than this drives counts and collected pages
 COLLECT = 20_000  # matches of a rare filter sorted here at most (more: by the database)
-CHUNK = 500  # ids per IN (...) list
 
 
 @dataclass(frozen=True)
@@ -289,6 +285,10 @@ class EventQuery:
             return found  # type: ignore[return-value]
         if not self.related and not again(self.session, "events_histogram_asked", key):
             return None
+        found = table_histogram(self.session, key)  # a few milliseconds: not held back
+        if found is not None:
+            keep(self.session, "events_histogram", key, found)
+            return found
         if not BUILDS.open():
             return None  # the database counts, this time
         started = time.perf_counter()
@@ -337,54 +337,19 @@ def histogram_of(session: Session, key: tuple[EventFilter, bool]) -> EventHistog
     return read_histogram(session, where, typed, ordered=not query.related)
 
 
-def total_events(session: Session) -> int:
-    stmt = select(func.count()).select_from(EventRow)
-    return remembered(session, "total_events", None, lambda: session.scalar(stmt) or 0)
+def table_histogram(session: Session, key: tuple[EventFilter, bool]) -> EventHistogram | None:
+    """The same histogram counted from the event table (`event_dates`) when only participants
+    or evidence narrow the filter and the table is at hand; else None."""
+    base, typed = key
+    query = EventQuery(session, base)
+    if not query.related or query.rows or query.never:
+        return None
+    table = table_if_worth_it(session)
+    return counted_histogram(session, query.related, typed, table) if table is not None else None
 
 
 class Sparse(Exception):
     """A walk in date order would read too many events for one page of this filter."""
-
-
-def unindexed(condition: ColumnElement) -> ColumnElement:
-    """`condition` with its events columns as expressions (`date || ''`, `n_sources + 0`):
-    the same values, but SQLite no longer considers their indexes for it."""
-
-    def wrap(element):
-        if getattr(element, "table", None) is not EventRow.__table__ or element.name == "id":
-            return None
-        if isinstance(element.type, String):
-            return element.concat("")
-        if isinstance(element.type, Integer | Float):
-            return element + 0
-        return None
-
-    return replacement_traverse(condition, {}, wrap)
-
-
-class Budget:
-    spent = False
-
-
-@contextmanager
-def walk_budget(session: Session, steps: int) -> Iterator[Budget]:
-    """On SQLite, interrupt a statement inside after `steps` VM steps (`budget.spent` then)."""
-    budget = Budget()
-    raw = session.connection().connection.dbapi_connection
-    left = [steps // STEP]
-
-    def tick() -> int:
-        left[0] -= 1
-        if left[0] < 0:
-            budget.spent = True
-            return 1
-        return 0
-
-    raw.set_progress_handler(tick, STEP)
-    try:
-        yield budget
-    finally:
-        raw.set_progress_handler(None, 0)
 
 
 def walk_start(session: Session, since: str, prefixes: list[str]) -> tuple[str, bool]:
@@ -414,28 +379,6 @@ def span_starts(session: Session) -> SpanStarts:
     return remembered(session, "span_starts", None, lambda: SpanStarts.of(session.execute(stmt).all()))
 
 
-def place_names(session: Session, place: str) -> list[str]:
-    """Stored place names containing `place` (any case)."""
-    wanted = place.casefold()
-    return [n for n in stored_places(session) if wanted in n.casefold()]
-
-
-def stored_places(session: Session) -> list[str]:
-    stmt = select(EventRow.loc_name).where(EventRow.loc_name.is_not(None)).distinct()
-    return remembered(session, "places", None, lambda: sorted(session.scalars(stmt)))
-
-
-def outlet_ids(session: Session, outlet: str) -> list[str]:
-    """The outlet with this id or this very name (any case); else the outlets whose name
-    contains `outlet`: "Radio Ozodi" is that outlet, not also "Radio Ozodi Kulob"."""
-    stmt = select(OutletRow.id, OutletRow.name).where(
-        or_(OutletRow.id == outlet, func.lower(OutletRow.name).contains(outlet.lower()))
-    )
-    found = session.execute(stmt).all()
-    exact = [i for i, name in found if i == outlet or (name or "").casefold() == outlet.casefold()]
-    return sorted(exact or [i for i, _ in found])
-
-
 # --- whole events ---------------------------------------------------------------------------
 
 
@@ -453,41 +396,3 @@ def count_events(session: Session, f: EventFilter = EventFilter()) -> int:
 def get_event(session: Session, event_id: str) -> Event | None:
     found = load_events(session, [event_id])
     return found[0] if found else None
-
-
-EVENTS_SQL = (
-    "SELECT id, event_type, mode, context, date, enddate, date_precision, status, loc_name, loc_country, "
-    "lat, lon, geonameid, sources, confidence FROM events WHERE id IN ({in})"
-)
-PARTICIPANTS_SQL = (
-    "SELECT event_id, role, code, sector, entity_text, identifier_text FROM participants "
-    "WHERE event_id IN ({in}) ORDER BY id"
-)
-EVIDENCE_SQL = (
-    'SELECT event_id, doc_id, unit_id, text, start, "end", derived_from FROM evidence '
-    "WHERE event_id IN ({in}) ORDER BY doc_id, start"
-)
-
-
-def load_events(session: Session, ids: Sequence[str]) -> list[Event]:
-    """The events with these ids, in this order (unknown ids are left out): three plain
-    queries per chunk of ids (`plain_rows`), no ORM objects."""
-    found: dict[str, Event] = {}
-    for lo in range(0, len(ids), CHUNK):
-        part = list(dict.fromkeys(ids[lo : lo + CHUNK]))
-        people: dict[str, dict[str, list[Participant]]] = {i: {"actor": [], "recipient": []} for i in part}
-        for event_id, role, code, sector, entity_text, identifier_text in plain_rows(session, PARTICIPANTS_SQL, part):
-            people[event_id].setdefault(role, []).append(Participant(code, sector, entity_text, identifier_text))
-        evidence: dict[str, list[Evidence]] = {i: [] for i in part}
-        for event_id, doc_id, unit_id, text, start, end, derived_from in plain_rows(session, EVIDENCE_SQL, part):
-            evidence[event_id].append(Evidence(doc_id, unit_id, text, start, end, derived_from))
-        for (eid, event_type, mode, context, day, enddate, precision, status, loc_name, loc_country, lat, lon,
-             geonameid, sources, confidence) in plain_rows(session, EVENTS_SQL, part):  # fmt: skip
-            found[eid] = Event(
-                event_id=eid, event_type=event_type, actors=tuple(people[eid]["actor"]),
-                recipients=tuple(people[eid]["recipient"]), mode=tuple(json_value(mode) or ()),
-                context=tuple(json_value(context) or ()), date=day, enddate=enddate, date_precision=precision,
-                status=status, location=Location(loc_name, loc_country, lat, lon, geonameid) if loc_name else None,
-                evidence=tuple(evidence[eid]), sources=tuple(json_value(sources) or ()), confidence=confidence,
-            )  # fmt: skip
-    return [found[i] for i in ids if i in found]
