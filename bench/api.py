@@ -426,6 +426,8 @@ def load_process(args) -> None:
     scenarios = {"/api/events": event_queries(rng), "/api/search": search_queries(rng)}
     results = []
     for path, queries in scenarios.items():
+        if args.only and path != f"/api/{args.only}":
+            continue
         # c=1: the service time of one request alone (for reference); then the two loads.
         start = 0
         for c, n in ((1, max(100, args.requests // 6)), (16, args.requests), (64, args.requests)):
@@ -450,6 +452,8 @@ def main() -> None:
     parser.add_argument("--build-only", action="store_true", help="build (or find) the database and stop")
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
                         help="load client: a lean keep-alive HTTP/1.1 client, or httpx (heavier)")  # fmt: skip
+    parser.add_argument("--only", choices=("events", "search"), help="one endpoint's scenarios (A/B runs)")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where the figures go")
     parser.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--base", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -482,7 +486,7 @@ def main() -> None:
         with httpx.Client(base_url=base, timeout=60) as c:
             n_events = c.get("/api/events?limit=1").json()["total"]
         load = subprocess.run([sys.executable, __file__, "--load", "--base", base, "--requests", str(args.requests),
-                               "--budget", str(args.budget), "--client", args.client], capture_output=True, text=True, check=True)  # fmt: skip
+                               "--budget", str(args.budget), "--client", args.client, *(["--only", args.only] if args.only else [])], capture_output=True, text=True, check=True)  # fmt: skip
         scenarios = json.loads(load.stdout.strip().splitlines()[-1])
     finally:
         server.terminate()
@@ -507,13 +511,13 @@ def main() -> None:
         "aim_met": all((s["p99_ms"] or 1e9) < 200 for s in scenarios if s["concurrency"] == 16)
         and all(not s["errors"] for s in scenarios if s["concurrency"] == 64),
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(json.dumps(result, indent=2) + "\n")
     for s in scenarios:
         print(f"{s['endpoint']:12} c={s['concurrency']:<3} {s['requests_per_s']:>7} req/s  p50 {s['p50_ms']} ms  "
               f"p99 {s['p99_ms']} ms  errors {s['errors'] or 0}  distinct {s['distinct_urls']}  "
               f"server CPU {s['server_cpu_ms_per_request']} ms/req  load CPU {s['load_cpu_ms_per_request']} ms/req  connections {s['connections_per_worker']}")  # fmt: skip
-    print(f"wrote {RESULTS}")
+    print(f"wrote {args.results}")
 
 
 if __name__ == "__main__":
