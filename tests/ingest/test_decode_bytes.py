@@ -30,6 +30,21 @@ def test_decode_bytes_encodings(raw, encoding, text):
     assert (decoded.encoding, decoded.text) == (encoding, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia\u2019s \u201cnew\u201d base near Dushanbe \u2013 the 201st \u2013 hosts 7,000 troops\u2026",
+        "The drills \u2014 five days of them \u2014 ended on Friday.\u00a0The ministry said so.",
+        "\u2018Nothing has changed,\u2019 the envoy said \u2022 Moscow, 12 May",
+    ],
+)
+@pytest.mark.parametrize("encoding", ["cp1252", "cp1251"])
+def test_decode_bytes_english_with_windows_punctuation_is_read(text, encoding):
+    # English saved on Windows: curly quotes, dashes, no-break spaces are its only high bytes;
+    # they are not letters, so there is nothing to read as words, and the text is kept
+    assert decode_bytes(text.encode(encoding), "x.txt").text == text
+
+
 def test_decode_bytes_declared_legacy_encoding_is_used():
     assert decode_bytes(RUSSIAN.encode("koi8_r"), "x.html", declared="koi8-r").encoding == "koi8-r"
 

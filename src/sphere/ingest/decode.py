@@ -101,12 +101,15 @@ def codec_name(encoding: str | None) -> str | None:
 
 
 def reads_as_words(text: str) -> bool:
-    """True when the non-ASCII letters of a legacy-decoded text sit inside real words."""
-    high = sum(1 for ch in text if ord(ch) > 127)
+    """True when the non-ASCII letters of a legacy-decoded text sit inside real words.
+
+    Only letters count: the curly quotes, dashes and no-break spaces of an English text saved
+    on Windows are not letters, and make the text no less readable."""
+    high = sum(1 for ch in text if ord(ch) > 127 and ch.isalpha())
     if high == 0:
         return True
     in_words = sum(
-        sum(1 for ch in w if ord(ch) > 127) for w in _WORD.findall(text) if len(w) >= 3
+        sum(1 for ch in w if ord(ch) > 127 and ch.isalpha()) for w in _WORD.findall(text) if len(w) >= 3
     )
     return in_words / high >= 0.6
 
