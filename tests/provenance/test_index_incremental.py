@@ -73,8 +73,13 @@ def test_index_incremental_lookups_do_not_rescan_unrelated_documents(add, engine
         add(f"other-{i}.txt", "\n\n".join(" ".join(w.paragraph()) for _ in range(4)))
     add("wire.txt", ARTICLE)
     aligned = []
-    real = index_module.shared_passages
-    monkeypatch.setattr(index_module, "shared_passages", lambda a, b: aligned.append(b.view.doc_id) or real(a, b))
+    real = index_module.shared_passages_many
+
+    def spy(a, bs):
+        aligned.extend(b.view.doc_id for b in bs)
+        return real(a, bs)
+
+    monkeypatch.setattr(index_module, "shared_passages_many", spy)
     links = add("digest.txt", OWN + "\n\n" + ARTICLE)
     assert {link.original_doc for link in links} | {link.copy_doc for link in links} == {"wire.txt", "digest.txt"}
     assert aligned == ["wire.txt"]

@@ -13,6 +13,7 @@ quotations of the same official, a shared headline or a common phrase are not re
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +26,7 @@ MAX_OCCURRENCES = 40  # a seed repeated more often than this on the other side i
 MIN_WORDS = 30
 MIN_CHARS = 200
 MIN_DENSITY = 0.6
+FILTER_BITS = np.uint64(0xFFFF)  # low key bits in the pre-filter table of `exact_runs_many`
 
 
 @dataclass(frozen=True)
@@ -64,60 +66,163 @@ def seed_keys(hashes: np.ndarray) -> np.ndarray:
     return key
 
 
-KEYS_KEPT = 512  # documents whose sorted seed keys are kept (a new one meets many candidates)
-_sorted_keys: OrderedDict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = OrderedDict()
+KEYS_KEPT = 512  # documents whose seed keys are kept (a new one meets many candidates)
+_keys: OrderedDict[int, list] = OrderedDict()  # id -> [array, keys, order, sorted keys]
+
+
+def _cached(hashes: np.ndarray) -> list:
+    """The cache entry of a token sequence, made on first use: the document being indexed is
+    aligned with each of its candidates, and a candidate with each new document near it. The
+    array itself is kept with its entry, so its id cannot be reused while the entry lives."""
+    hit = _keys.get(id(hashes))
+    if hit is not None and hit[0] is hashes:
+        _keys.move_to_end(id(hashes))
+        return hit
+    entry = _keys[id(hashes)] = [hashes, seed_keys(hashes), None, None]
+    while len(_keys) > KEYS_KEPT:
+        _keys.popitem(last=False)
+    return entry
+
+
+def seed_keys_of(hashes: np.ndarray) -> np.ndarray:
+    """`seed_keys(hashes)`, remembered for the last KEYS_KEPT arrays."""
+    return _cached(hashes)[1]
 
 
 def sorted_seed_keys(hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(seed keys, positions sorted by key (stable), keys in that order) of a token sequence,
-    remembered for the last KEYS_KEPT arrays: the document being indexed is aligned with each
-    of its candidates, and a candidate with each new document near it. The array itself is
-    kept with its entry, so its id cannot be reused while the entry lives."""
-    hit = _sorted_keys.get(id(hashes))
-    if hit is not None and hit[0] is hashes:
-        _sorted_keys.move_to_end(id(hashes))
-        return hit[1], hit[2], hit[3]
-    keys = seed_keys(hashes)
-    order = np.argsort(keys, kind="stable")
-    _sorted_keys[id(hashes)] = (hashes, keys, order, keys[order])
-    while len(_sorted_keys) > KEYS_KEPT:
-        _sorted_keys.popitem(last=False)
-    return keys, order, keys[order]
+    remembered for the last KEYS_KEPT arrays."""
+    entry = _cached(hashes)
+    if entry[2] is None:
+        entry[2] = np.argsort(entry[1], kind="stable")
+        entry[3] = entry[1][entry[2]]
+    return entry[1], entry[2], entry[3]
 
 
 def exact_runs(a: np.ndarray, b: np.ndarray) -> list[Run]:
     """Every maximal run of at least SEED identical tokens shared by a and b."""
-    keys_a = sorted_seed_keys(a)[0]
-    keys_b, order, sorted_b = sorted_seed_keys(b)
-    if not len(keys_a) or not len(keys_b):
-        return []
-    # B's positions sorted by key (stable: positions ascending within a key); each position of
-    # A finds its key there by binary search, in numpy, so the Python loop below walks only
-    # the positions of A whose key B has: a few of thousands between most documents
-    lo = np.minimum(np.searchsorted(sorted_b, keys_a, side="left"), len(sorted_b) - 1)
-    walk = np.nonzero(sorted_b[lo] == keys_a)[0]
-    if len(walk) < MIN_WORDS // SEED:
-        return []  # a passage of MIN_WORDS words holds at least this many matching seeds
-    lo = lo[walk]
-    hi = np.searchsorted(sorted_b, keys_a[walk], side="right")
-    a_list, b_list = a.tolist(), b.tolist()
-    na, nb = len(a_list), len(b_list)
-    covered: dict[int, int] = {}  # diagonal (i - j) -> first position of A not yet covered on it
-    runs: list[Run] = []
-    for i, start, end in zip(walk.tolist(), lo.tolist(), hi.tolist(), strict=True):
-        if end - start > MAX_OCCURRENCES:
+    return exact_runs_many(a, [b])[0]
+
+
+def exact_runs_many(a: np.ndarray, bs: Sequence[np.ndarray], min_shared_keys: int = 0) -> list[list[Run]]:
+    """`exact_runs(a, b)` for each b, found for all of them at once with numpy.
+
+    A pair sharing fewer than min_shared_keys distinct seed keys gets no runs (a caller's
+    quick bound), and so does one where fewer than MIN_WORDS // SEED positions of a have a key
+    of b (a passage of MIN_WORDS words holds at least that many matching seeds).
+
+    Each seed of a b (a key at position j) finds the positions i of a with its key by binary
+    search over a's sorted keys; seeds whose key b holds more than MAX_OCCURRENCES times are
+    boilerplate and dropped; the (i, j) pairs left are checked token by token (a key collision
+    is no match). On each diagonal i - j, consecutive matching seeds are one block, and a run
+    starts at a block's first seed: its tokens match through the block's last seed + SEED - 1,
+    and it ends there unless the next token matches too (past a dropped seed), rarely, when it
+    is extended word by word and covers the blocks it reaches.
+    """
+    out: list[list[Run]] = [[] for _ in bs]
+    keys_a, order_a, sorted_a = sorted_seed_keys(a)
+    if not len(keys_a) or not bs:
+        return out
+    keys = [seed_keys_of(b) for b in bs]
+    n_keys = np.array([len(k) for k in keys], dtype=np.int64)
+    if not n_keys.any():
+        return out
+    # every seed of every b whose key a may hold (its low bits are some key's of a: a table
+    # lookup, cheaper than a binary search per seed), then found by binary search
+    all_keys = np.concatenate(keys)
+    table = np.zeros(FILTER_BITS + 1, dtype=bool)
+    table[(sorted_a & FILTER_BITS).astype(np.intp)] = True
+    maybe = np.flatnonzero(table[(all_keys & FILTER_BITS).astype(np.intp)])
+    key = all_keys[maybe]
+    lo = np.searchsorted(sorted_a, key, side="left")
+    hit = sorted_a[np.minimum(lo, len(sorted_a) - 1)] == key
+    maybe, key, lo = maybe[hit], key[hit], lo[hit]
+    if not len(key):
+        return out
+    ends = np.cumsum(n_keys)
+    k = np.searchsorted(ends, maybe, side="right")  # which b
+    j = maybe - (ends - n_keys)[k]  # where in it
+    # group b's seeds by (b, key): a group's size is how often b holds the key
+    by = np.lexsort((key, k))
+    key, k, j, lo = key[by], k[by], j[by], lo[by]
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = (key[1:] != key[:-1]) | (k[1:] != k[:-1])
+    group = np.cumsum(first) - 1
+    starts = np.flatnonzero(first)
+    size = np.diff(np.append(starts, len(key)))
+    in_a = np.searchsorted(sorted_a, key[starts], side="right") - lo[starts]  # occurrences in a
+    m = len(bs)
+    distinct = np.bincount(k[starts], minlength=m)
+    walk = np.bincount(k[starts], weights=in_a, minlength=m)
+    pair_ok = (distinct >= min_shared_keys) & (walk >= MIN_WORDS // SEED)
+    keep = (size <= MAX_OCCURRENCES)[group] & pair_ok[k]
+    k, j, lo = k[keep], j[keep], lo[keep]
+    count = in_a[group[keep]]
+    # expand to every (i, j) pair of positions with the same key
+    total = int(count.sum())
+    if not total:
+        return out
+    step = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+    i = order_a[np.repeat(lo, count) + step]
+    j, k = np.repeat(j, count), np.repeat(k, count)
+    lengths = np.array([len(b) for b in bs], dtype=np.int64)
+    offset = np.cumsum(lengths) - lengths
+    all_b = np.concatenate(bs)
+    at = j + offset[k]  # position in all_b
+    span = np.arange(SEED)
+    same = (a[i[:, None] + span] == all_b[at[:, None] + span]).all(axis=1)
+    i, j, k, at = i[same], j[same], k[same], at[same]
+    if not len(i):
+        return out
+    # blocks of consecutive matching seeds on one diagonal of one pair
+    diag = i - j
+    by = np.lexsort((i, diag, k))
+    i, j, k, at, diag = i[by], j[by], k[by], at[by], diag[by]
+    new = np.ones(len(i), dtype=bool)
+    new[1:] = (k[1:] != k[:-1]) | (diag[1:] != diag[:-1]) | (i[1:] != i[:-1] + 1)
+    first = np.flatnonzero(new)
+    last = np.append(first[1:], len(i)) - 1
+    run_i, run_j, run_k = i[first], j[first], k[first]
+    run_end = i[last] + SEED  # on a; tokens match up to here
+    na = len(a)
+    end_b = run_end - diag[first]
+    room = (run_end < na) & (end_b < lengths[run_k])
+    more = room & (a[np.minimum(run_end, na - 1)] == all_b[np.minimum(at[last] + SEED, len(all_b) - 1)])
+    run_len = run_end - run_i
+    if more.any():
+        run_len, alive = extend_runs(a, all_b, run_i, run_j, run_k, diag[first], run_len, more, lengths, offset)
+        run_i, run_j, run_k, run_len = run_i[alive], run_j[alive], run_k[alive], run_len[alive]
+    by = np.lexsort((run_j, run_i, run_k))
+    for rk, ri, rj, rl in zip(*(x[by].tolist() for x in (run_k, run_i, run_j, run_len)), strict=True):
+        out[rk].append(Run(ri, rj, rl))
+    return out
+
+
+def extend_runs(a, all_b, run_i, run_j, run_k, diag, run_len, more, lengths, offset):
+    """Lengths of the runs whose next token matches too, extended word by word, and which
+    runs are left: a run that reaches the next block of its diagonal covers it. Only the
+    diagonals holding such a run are walked, in Python (runs are in (pair, diagonal, i) order)."""
+    run_len = run_len.copy()
+    alive = np.ones(len(run_i), dtype=bool)
+    a_list, b_list = a.tolist(), all_b.tolist()
+    na = len(a_list)
+    marked = set(zip(run_k[more].tolist(), diag[more].tolist(), strict=True))
+    covered: dict[tuple[int, int], int] = {}
+    for r, (k, d) in enumerate(zip(run_k.tolist(), diag.tolist(), strict=True)):
+        if (k, d) not in marked:
             continue
-        for j in order[start:end].tolist():
-            if covered.get(i - j, -1) > i:
-                continue
-            if a_list[i : i + SEED] != b_list[j : j + SEED]:
-                continue  # a key collision
-            length = SEED
-            while i + length < na and j + length < nb and a_list[i + length] == b_list[j + length]:
+        i = int(run_i[r])
+        if covered.get((k, d), -1) > i:
+            alive[r] = False
+            continue
+        length = int(run_len[r])
+        if more[r]:
+            j, nb, base = int(run_j[r]), int(lengths[k]), int(offset[k])
+            while i + length < na and j + length < nb and a_list[i + length] == b_list[base + j + length]:
                 length += 1
-            covered[i - j] = i + length
-            runs.append(Run(i, j, length))
-    return runs
+            run_len[r] = length
+        covered[(k, d)] = i + length
+    return run_len, alive
 
 
 def chain_runs(runs: list[Run]) -> list[list[Run]]:
@@ -182,7 +287,19 @@ def align(ta: Tokens, tb: Tokens) -> list[Passage]:
     Where one side repeats a passage (a caption printed twice), the other side's text is
     paired once, with the best-matching occurrence.
     """
-    groups = chain_runs(exact_runs(ta.hashes, tb.hashes))
+    return align_many(ta, [tb])[0]
+
+
+def align_many(ta: Tokens, tbs: Sequence[Tokens], min_shared_keys: int = 0) -> list[list[Passage]]:
+    """`align(ta, tb)` for each tb, the runs found for all at once (`exact_runs_many`); a pair
+    sharing fewer than min_shared_keys distinct seed keys shares no passage."""
+    runs = exact_runs_many(ta.hashes, [tb.hashes for tb in tbs], min_shared_keys)
+    return [passages_of(r, ta, tb) if r else [] for r, tb in zip(runs, tbs, strict=True)]
+
+
+def passages_of(runs: list[Run], ta: Tokens, tb: Tokens) -> list[Passage]:
+    """The substantial passages the runs of one pair make, one per stretch of text."""
+    groups = chain_runs(runs)
     # a passage's verbatim words are at most its runs' lengths: most groups are far too short
     groups = [g for g in groups if sum(r.length for r in g) >= MIN_WORDS]
     passages = [p for p in (passage_of(g, ta, tb) for g in groups) if substantial(p)]

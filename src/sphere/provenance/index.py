@@ -18,7 +18,6 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import numpy as np
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
@@ -27,7 +26,7 @@ from ..kb.outlets import get_outlet, host_of, outlet_of_masthead, outlet_of_url
 from ..store import reuse as store
 from ..store.models import DocumentRow, OutletRow, UnitRow
 from ..types import ReuseLink
-from .align import MIN_WORDS, SEED, Passage, align, seed_keys
+from .align import MIN_WORDS, SEED, Passage, align_many
 from .direction import DocView, UnitView, decide
 from .minhash import (
     DOC_PERM,
@@ -57,7 +56,6 @@ class Indexed:
 
     view: DocView
     tokens: Tokens
-    seeds: np.ndarray  # sorted distinct keys of its SEED-word runs, for a quick overlap test
 
 
 def outlet_view(session: Session, outlet_id: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -96,7 +94,7 @@ def make_indexed(session: Session, row, units) -> Indexed:
     )
     spans = index_spans(len(view.text), [(u.start, u.end) for u in units])
     tokens = tokenize(view.text, spans)
-    return Indexed(view, tokens, np.unique(seed_keys(tokens.hashes)))
+    return Indexed(view, tokens)
 
 
 # A stored document's text never changes under its id and content hash, so its tokens are kept
@@ -205,13 +203,21 @@ def same_site(a: DocView, b: DocView) -> bool:
 
 def shared_passages(a: Indexed, b: Indexed) -> list[Passage]:
     """The passages two documents share; between pages of one site, only near-duplicates."""
-    if len(np.intersect1d(a.seeds, b.seeds, assume_unique=True)) < MIN_SHARED_SEEDS:
-        return []  # cannot hold MIN_WORDS words in runs of SEED: not worth aligning
-    passages = align(a.tokens, b.tokens)
-    if passages and same_site(a.view, b.view):
-        floor = SAME_SITE_SHARE * min(len(a.tokens), len(b.tokens))
-        passages = [p for p in passages if p.words >= floor]
-    return passages
+    return shared_passages_many(a, [b])[0]
+
+
+def shared_passages_many(a: Indexed, bs: list[Indexed]) -> list[list[Passage]]:
+    """`shared_passages(a, b)` for each b, aligned all at once (`align_many`). A pair sharing
+    fewer than MIN_SHARED_SEEDS distinct SEED-word runs cannot hold MIN_WORDS words in runs of
+    SEED: it is not aligned."""
+    found = align_many(a.tokens, [b.tokens for b in bs], MIN_SHARED_SEEDS)
+    out = []
+    for b, passages in zip(bs, found, strict=True):
+        if passages and same_site(a.view, b.view):
+            floor = SAME_SITE_SHARE * min(len(a.tokens), len(b.tokens))
+            passages = [p for p in passages if p.words >= floor]
+        out.append(passages)
+    return out
 
 
 def link_of(new: DocView, other: DocView, p: Passage) -> ReuseLink:
@@ -254,9 +260,9 @@ def index_document(session: Session, doc_id: str) -> list[ReuseLink]:
     words: list[int] = []
     found = candidates(session, doc_id, keys)
     others = load_indexed(session, found)
-    for other_id in found:
-        other = others[other_id]
-        for p in shared_passages(new, other):
+    aligned = [others[d] for d in found]
+    for other, passages in zip(aligned, shared_passages_many(new, aligned), strict=True):
+        for p in passages:
             links.append(link_of(new.view, other.view, p))
             words.append(p.words)
     store.save_index(
