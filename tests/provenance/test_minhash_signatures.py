@@ -16,12 +16,21 @@ from sphere.provenance.minhash import (
     chunk_signatures,
     from_bytes,
     jaccard,
+    permutations,
     shingle_hashes,
     signature,
     to_bytes,
 )
 from sphere.provenance.synthetic import Writer
 from sphere.provenance.text import tokenize
+
+
+@pytest.mark.parametrize("num_perm, seed", [(DOC_PERM, DOC_SEED), (CHUNK_PERM, CHUNK_SEED), (1, 0), (300, 12345)])
+def test_minhash_permutations_are_datasketch_own(num_perm, seed):
+    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    ours = permutations(num_perm, seed)
+    assert ours[0].dtype == ours[1].dtype == np.uint32
+    assert np.array_equal(ours[0], a) and np.array_equal(ours[1], b)
 
 
 @pytest.mark.parametrize("num_perm, seed", [(DOC_PERM, DOC_SEED), (CHUNK_PERM, CHUNK_SEED)])

@@ -4,7 +4,9 @@ The signatures are datasketch's (`datasketch.MinHash`, scheme "affine32": a Murm
 pre-mix, then one affine permutation per hash function, mod 2**32), computed for every chunk
 of a document at once with numpy instead of one `update` call per shingle; a test checks they
 are bit-for-bit what `datasketch.MinHash.update_batch` gives, so any datasketch tool
-(`LeanMinHash`, `MinHashLSH`) can read a stored signature.
+(`LeanMinHash`, `MinHashLSH`) can read a stored signature. The permutation parameters are drawn
+here the way datasketch draws them (a test checks they are its own), so indexing does not import
+datasketch, whose package import pulls in scipy (0.4 s of the main process's CPU per run).
 
 Shingles are word trigrams. A chunk's signature has BANDS x ROWS values; LSH cuts it into
 BANDS bands and hashes each band to one 63-bit key: two chunks share a key with probability
@@ -18,7 +20,6 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash
 
 from .text import Tokens
 
@@ -36,9 +37,12 @@ MAX32 = np.uint32(0xFFFFFFFF)
 
 @cache
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine32 permutation parameters (a, b) for this size and seed."""
-    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
-    return a.astype(U32), b.astype(U32)
+    """datasketch's affine32 permutation parameters (a, b) for this size and seed: a odd
+    (a bijection mod 2**32), drawn as `MinHash(num_perm, seed, scheme="affine32")` draws them."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=U32) * U32(2) + U32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=U32)
+    return a, b
 
 
 def fmix32(h: np.ndarray) -> np.ndarray:
