@@ -108,13 +108,19 @@ CACHE_SIZE = 2000
 DOCS, UNITS = DocumentRow.__table__, UnitRow.__table__
 # Built once (expanding IN lists): provenance asks these twice per document it indexes.
 UNIT_SUMS = (
-    select(UNITS.c.doc_id, func.count(), func.sum(UNITS.c.start), func.sum(UNITS.c.end))
+    select(UNITS.c.doc_id, func.count().label("n"), func.sum(UNITS.c.start).label("lo"),
+           func.sum(UNITS.c.end).label("hi"))
     .where(UNITS.c.doc_id.in_(bindparam("ids", expanding=True)))
     .group_by(UNITS.c.doc_id)
-)
-DOC_KEYS = select(DOCS.c.id, DOCS.c.content_hash, DOCS.c.outlet_id, DOCS.c.url, DOCS.c.published).where(
-    DOCS.c.id.in_(bindparam("ids", expanding=True))
-)
+    .subquery()
+)  # fmt: skip
+# what the cache key holds of each document and its units, in one query
+DOC_KEYS = (
+    select(DOCS.c.id, DOCS.c.content_hash, DOCS.c.outlet_id, DOCS.c.url, DOCS.c.published,
+           UNIT_SUMS.c.n, UNIT_SUMS.c.lo, UNIT_SUMS.c.hi)
+    .outerjoin_from(DOCS, UNIT_SUMS, UNIT_SUMS.c.doc_id == DOCS.c.id)
+    .where(DOCS.c.id.in_(bindparam("ids", expanding=True)))
+)  # fmt: skip
 DOC_ROWS = select(DOCS.c.id, DOCS.c.text, DOCS.c.url, DOCS.c.published, DOCS.c.outlet_id).where(
     DOCS.c.id.in_(bindparam("ids", expanding=True))
 )
@@ -129,10 +135,8 @@ UNIT_ROWS = (
 def cache_keys(session: Session, doc_ids: list[str]) -> dict[str, tuple]:
     where = str(session.get_bind().url)
     session.flush()  # plain statements below: the session's pending rows go first
-    conn = session.connection()
-    units = {d: (n, lo, hi) for d, n, lo, hi in conn.execute(UNIT_SUMS, {"ids": list(doc_ids)})}
-    rows = conn.execute(DOC_KEYS, {"ids": list(doc_ids)}).all()
-    return {r[0]: (where, *r, units.get(r[0])) for r in rows}
+    rows = session.connection().execute(DOC_KEYS, {"ids": list(doc_ids)}).all()
+    return {r[0]: (where, *r[:5], None if r[5] is None else tuple(r[5:])) for r in rows}
 
 
 def load_indexed(session: Session, doc_ids: list[str]) -> dict[str, Indexed]:
