@@ -57,3 +57,11 @@ def test_text_chunks_cover_every_token_once_and_stay_bounded():
     assert chunks[0][0] == 0 and chunks[-1][1] == len(t)
     assert all(a[1] == b[0] for a, b in zip(chunks, chunks[1:], strict=False))
     assert max(e - s for s, e in chunks[:-1]) <= MAX_CHUNK_TOKENS + 12
+
+
+@pytest.mark.parametrize("text", ["Russia base camp", "CSTO  drills — Tajikistan", "two words"])
+def test_text_without_a_sentence_end_breaks_only_at_its_end(text):
+    tokens = tokenize(text)
+    assert len(tokens) >= 2
+    assert tokens.breaks.tolist() == [False] * (len(tokens) - 1) + [True]
+    assert chunk_tokens(tokens) == [(0, len(tokens))]

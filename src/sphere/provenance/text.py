@@ -86,7 +86,9 @@ def tokenize(text: str, spans: list[tuple[int, int]] | None = None) -> Tokens:
     # A break follows token i when a sentence end lies between it and token i+1.
     marks = np.array([m.start() for m in SENTENCE_END.finditer(text)], dtype=np.int64)
     breaks = np.ones(len(s_arr), dtype=bool)
-    if len(s_arr) > 1:
+    if len(s_arr) > 1 and not len(marks):
+        breaks[:-1] = False  # no sentence end anywhere
+    elif len(s_arr) > 1:
         idx = np.searchsorted(marks, e_arr[:-1])
         nxt = np.where(idx < len(marks), marks[np.minimum(idx, len(marks) - 1)], np.iinfo(np.int64).max)
         breaks[:-1] = nxt < s_arr[1:]
