@@ -71,7 +71,7 @@ def test_dates_relative_need_a_publication_date():
     ("On Friday, February 30 nothing happened.", None),
 ])
 def test_undated_text_gets_an_anchor_from_weekday_dates(text, expected):
-    from sphere.events.dates import estimate_anchor
+    from sphere.events.anchor import estimate_anchor
 
     assert estimate_anchor(text, today=date(2026, 12, 1)) == expected
 

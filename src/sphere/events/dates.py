@@ -332,6 +332,19 @@ def find_dates(text: str, pub: date | None = None, direction: int = 0) -> list[D
 
 @lru_cache(maxsize=8192)  # a sentence is read again for the dates of the ones after it
 def _find_dates(text: str, pub: date | None, direction: int) -> tuple[DateMention, ...]:
+    found: list[DateMention] = []
+    for s, e, kind, groups, matched in _date_matches(text):
+        value = resolve_match(kind, dict(groups), pub, direction)
+        if value is not None:
+            found.append(DateMention(s, e, matched, kind, value))
+    found.sort(key=lambda d: d.start)
+    return tuple(found)
+
+
+@lru_cache(maxsize=8192)  # the same text is dated again with another tense or anchor
+def _date_matches(text: str) -> tuple[tuple[int, int, str, tuple, str], ...]:
+    """The date expressions of `text`, before resolution (which text they cover does not depend
+    on the anchor or the tense): (start, end, kind, regex groups, matched text), in scan order."""
     hits = [m.start() for m in _CORE.finditer(text)]
     if not hits:
         return ()
@@ -344,19 +357,16 @@ def _find_dates(text: str, pub: date | None, direction: int) -> tuple[DateMentio
         else:
             slices.append([lo, hi])
     taken: list[tuple[int, int]] = []
-    found: list[DateMention] = []
+    matches = []
     for lo, hi in slices:
         for kind, pattern in PATTERNS:
             for m in pattern.finditer(text, lo, hi):
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in taken):
                     continue
-                value = resolve_match(kind, m.groupdict(), pub, direction)
                 taken.append((s, e))
-                if value is not None:
-                    found.append(DateMention(s, e, m.group(0), kind, value))
-    found.sort(key=lambda d: d.start)
-    return tuple(found)
+                matches.append((s, e, kind, tuple(m.groupdict().items()), m.group(0)))
+    return tuple(matches)
 
 
 def resolve_date(expression: str, pub: date | None, direction: int = 0) -> DateValue | None:
@@ -397,32 +407,3 @@ def add_days(iso_day: str, days: int) -> str:
     y, m, d = (int(x) for x in iso_day.split("-"))
     day = date(y, m, d) + timedelta(days=days)
     return _iso(day.year, day.month, day.day)
-
-
-_WEEKDAY_DATE = re.compile(_f(_WD, "wd") + r",?\s+(?:the\s+)?" + _f(_MON, "m") + r"\s+" + _f(_DAY, "d") + r"\b(?!,?\s+\d{4})")
-_WEEKDAY_DATE_DM = re.compile(_f(_WD, "wd") + r",?\s+(?:the\s+)?" + _f(_DAY, "d") + r"\s+(?:of\s+)?" + _f(_MON, "m") + r"\b(?!,?\s+\d{4})")
-
-
-def estimate_anchor(text: str, today: date | None = None, earliest: int = 1990) -> date | None:
-    """A stand-in publication date for an undated text, from the weekday-dated days it names
-    ("on Friday, July 30" fixes the year to one of a few): the latest such day, placed in the
-    latest year (not after `today`) where every one of them falls on its weekday. None when the
-    text names no such day or no year fits them all."""
-    today = today or date.today()
-    named: list[tuple[int, int, int]] = []
-    for pattern in (_WEEKDAY_DATE, _WEEKDAY_DATE_DM):
-        for m in pattern.finditer(text):
-            named.append((WEEKDAYS[m.group("wd").lower()], _month(m.group("m")), int(m.group("d"))))
-    if not named:
-        return None
-    for year in range(today.year, earliest - 1, -1):
-        days = []
-        for wd, mo, d in named:
-            if not _valid(year, mo, d) or date(year, mo, d).weekday() != wd:
-                break
-            days.append(date(year, mo, d))
-        else:
-            latest = max(days)
-            if latest <= today:
-                return latest
-    return None

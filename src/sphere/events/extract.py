@@ -13,7 +13,6 @@ optional (places then keep their names without coordinates).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +22,7 @@ import numpy as np
 from ..ids import make_id
 from ..nlp.parsed import ParsedDocument, ParsedUnit
 from ..types import Event, Evidence
+from .anchor import estimate_anchor
 from .coding import (
     CONFLICT_MATERIAL,
     fold_adjuncts,
@@ -33,9 +33,10 @@ from .coding import (
     type_event,
 )
 from .context import contexts_of
-from .dates import DateValue, combine, estimate_anchor, find_dates, redate
+from .dates import DateValue, combine, find_dates, redate
 from .lexicon import VERBAL_TYPES, Lexicon, load_lexicon
 from .merge import merge_events
+from .neighbours import OCCASION, line_span, paragraph_day, sentence_texts, told_before
 from .participants import TokenMentions, codes, unique
 from .participation import (
     commentator,
@@ -59,8 +60,6 @@ from .roles import (
 from .status import clause_status
 from .timing import (
     ANAPHORIC_DATE,
-    NEXT_DAY,
-    RELATIVE_TOLD,
     attached_dates,
     date_for,
     orphan_dates,
@@ -71,6 +70,7 @@ from .timing import (
     told_relative,
     trailing_dates,
 )
+from .tokens import unit_words
 
 STAGE = "events-1"
 
@@ -116,10 +116,8 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     state_of = getattr(kb, "state_of", None) if kb is not None else None
     tm = TokenMentions.build(pu.doc, pu.offset, pu.mentions, state_of)
     heads = (pu.doc.to_array("HEAD").astype("int64") + np.arange(len(pu.doc))).tolist()  # t.head.i of each
-    keys = lex.trigger_keys
-    # only sentences with a word the lexicon knows can hold an event (read sentence by
-    # sentence: `token.sent` looks its sentence up again for every token)
-    wanted = {sent.start for sent in pu.doc.sents if any(t.lemma_.lower() in keys or t.lower_ in keys for t in sent)}
+    sents = list(pu.doc.sents)  # spaCy finds the sentence bounds again on every `doc.sents`
+    wanted = unit_words(tm, pu.doc, lex.trigger_keys).trigger_sentences(sents)
     out: list[Event] = []
     previous: DateValue | None = None  # the last date told in this unit, for "at the time"
     anchor = None
@@ -130,14 +128,15 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     pending: list[tuple[int, int]] = []  # (index, sentences since) of events still without a date of the text's
     recent: list = []  # the last three sentences, for "the next day"
     unit_text = pu.doc.text  # spaCy builds it anew on every access
-    for sent in pu.doc.sents:
+    texts = sentence_texts(sents, unit_text)
+    for sent in sents:
         if sent.start not in wanted:
             tm.topic = main_subject(sent, tm) or tm.topic
             recent = [*recent[-2:], sent]
             continue
-        last_date = told_before(sent, recent, previous, pu.unit.published or parsed.document.published or anchor, unit_text)
+        last_date = told_before(sent, recent, previous, pu.unit.published or parsed.document.published or anchor, unit_text, texts)
         recent = [*recent[-2:], sent]
-        found, told, said = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads, last_date)
+        found, told, said = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads, last_date, texts[sent.start])
         tm.topic = main_subject(sent, tm) or tm.topic
         # "Mr Putin told a summit ... [next sentence] Mr Putin said on Friday ...": a statement or
         # meeting left undated is dated by its speaker's dated words in the very next sentence
@@ -148,14 +147,14 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
                     out[k] = replace(e, date=when.date, date_precision=when.precision, confidence=0.55)
                     break
         pending = [(k, age + 1) for k, age in pending if age < 2 and (out[k].date is None or out[k].confidence < 0.55)]
-        occasion = paragraph_day(sent, recent[:-1], pu.unit.published or parsed.document.published or anchor, unit_text) if any(
+        occasion = paragraph_day(sent, recent[:-1], pu.unit.published or parsed.document.published or anchor, unit_text, texts) if any(
             (e.confidence == 0.5 and e.event_type in VERBAL_TYPES) or (e.date is None and e.status == "occurred") for e in found) else None
         for e in found:
             if occasion is not None and e.confidence == 0.5 and e.event_type in VERBAL_TYPES - {"AGREE"} and e.date != occasion.date:
                 # a statement the text does not date, told right after a dated one in the same
                 # paragraph, was made on that occasion ("Putin, who spoke before him, had called ...")
                 e = replace(e, date=occasion.date, date_precision=occasion.precision, confidence=0.55)
-            elif occasion is not None and e.date is None and e.status == "occurred" and not find_dates(sent.text, pu.unit.published or parsed.document.published or anchor, -1):
+            elif occasion is not None and e.date is None and e.status == "occurred" and not find_dates(texts[sent.start], pu.unit.published or parsed.document.published or anchor, -1):
                 # an act told undated right after a dated sentence of its paragraph happened then
                 # ("Protesters gathered on Thursday. Outside, thousands rallied ...")
                 e = replace(e, date=occasion.date, date_precision=occasion.precision, confidence=0.55)
@@ -181,99 +180,27 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     return out
 
 
-def paragraph_break(text: str, prev_sent, sent) -> bool:
-    """Whether a blank line separates two sentences of a unit's parse (`text`: the parse's text)."""
-    return text[prev_sent.start_char + len(prev_sent.text.rstrip()):sent.start_char].count("\n") >= 2
-
-
-def paragraph_day(sent, before: list, pub: date | None, text: str) -> DateValue | None:
-    """The day the sentence just before `sent`, in the same paragraph, tells (its last one)."""
-    if not before:
-        return None
-    prev_sent = before[-1]
-    if paragraph_break(text, prev_sent, sent):
-        return None
-    told = [d.value for d in find_dates(prev_sent.text, pub, -1) if d.value.date and d.value.precision == "day"]
-    return told[-1] if told else None
-
-
-def told_before(sent, before: list, previous: DateValue | None, pub: date | None, text: str) -> DateValue | None:
-    """The date "the next day" or "hours later" counts from: the last date of the nearest of the
-    few sentences just `before` that tells one ("hours later" only inside its paragraph: a new
-    paragraph counts from the event just told, whose date an aside's dates are not); None when
-    they tell none."""
-    if not RELATIVE_TOLD.search(sent.text):
-        return previous
-    same_paragraph_only = NEXT_DAY.search(sent.text) is None
-    after = sent
-    for prev_sent in reversed(before):
-        if same_paragraph_only and paragraph_break(text, prev_sent, after):
-            break
-        told = [d.value for d in find_dates(prev_sent.text, pub, -1) if d.value.date]
-        if told:
-            return told[-1]
-        after = prev_sent
-    return None
-
-
-# A definite reference to a meeting told before: "the summit", "the meeting", "on the sidelines".
-OCCASION = re.compile(r"\b(?:(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:meeting|summit|talks|conference|forum|session|ceremony|gathering|visit)\b|"
-                      r"on\s+the\s+sidelines)", re.I)
-
-
-DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}\s+(?:--|—|–)\s+")
-
-
-SENTENCE_END = frozenset('.!?:;"”’)»')
-
-
-def soft_wrap(doc_text: str, nl: int) -> bool:
-    """Whether the line break at `nl` only wraps a long line of running text (hard-wrapped
-    e-mail or forum text): the line before is long and unfinished, the next goes on in lower case."""
-    line_start = doc_text.rfind("\n", 0, nl) + 1
-    before = doc_text[line_start:nl].rstrip()
-    after = doc_text[nl + 1:nl + 40].lstrip(" \t")
-    return len(before) >= 50 and before[-1:] not in SENTENCE_END and bool(after) and (after[0].islower() or after[0].isdigit())
-
-
-def line_span(doc_text: str, start: int, end: int, at: int) -> tuple[int, int]:
-    """The part of [start, end) on the line holding document offset `at`, trimmed: a sentence
-    the parser ran across a line break (a byline, a caption, a menu) keeps only its own line,
-    unless the break only wraps running text; and a dateline ("DUSHANBE -- ") is not part of it."""
-    lo = doc_text.rfind("\n", start, at)
-    while lo >= start and soft_wrap(doc_text, lo):
-        lo = doc_text.rfind("\n", start, lo)
-    lo = start if lo < 0 or lo < start else lo + 1
-    hi = doc_text.find("\n", at, end)
-    while hi >= 0 and soft_wrap(doc_text, hi):
-        hi = doc_text.find("\n", hi + 1, end)
-    hi = end if hi < 0 else hi
-    m = DATELINE.match(doc_text, lo, hi)
-    if m and m.end() <= at:
-        lo = m.end()
-    while hi > lo and doc_text[hi - 1].isspace():
-        hi -= 1
-    while lo < hi and doc_text[lo].isspace():
-        lo += 1
-    return lo, hi
-
-
 def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, tm: TokenMentions, kb,
                     options: Options, previous: DateValue | None = None, anchor: date | None = None,
-                    heads: list[int] | None = None, last_date: DateValue | None = None) -> tuple[list[Event], DateValue | None, list]:
-    if sent.text.rstrip().rstrip("\"'”’»)").endswith("?"):
+                    heads: list[int] | None = None, last_date: DateValue | None = None,
+                    sent_text: str | None = None) -> tuple[list[Event], DateValue | None, list]:
+    sent_text = sent.text if sent_text is None else sent_text
+    if sent_text.rstrip().rstrip("\"'”’»)").endswith("?"):
         return [], None, []  # a question asks; it does not report an event
     cands = find_candidates(sent, lex, tm)
     if not cands:
         return [], None, []
     cands, contents = suppress_content(cands)
-    reporting = [t for t in sent if t.pos_ in ("VERB", "AUX") and lemma(t) in lex.reporting_verbs]
+    uw = unit_words(tm, sent.doc, lex.trigger_keys)
+    reporting = [sent.doc[i] for i in range(sent.start, sent.end)
+                 if uw.pos[i] in ("VERB", "AUX") and uw.lemma[i] in lex.reporting_verbs]
     owners = owners_map(sent, cands, reporting, heads if heads is not None else [t.head.i for t in sent.doc])
     pub = pu.unit.published or parsed.document.published or anchor
-    dates = find_dates(sent.text, pub, 0)
+    dates = find_dates(sent_text, pub, 0)
     by_owner = attached_dates(sent, dates, owners)
     doc_text = parsed.document.text
     s_start, s_end = pu.offset + sent.start_char, pu.offset + sent.end_char
+    words: set[str] = set()  # the sentence's lemmas and forms, read once for all its candidates
 
     def run(c: Candidate, orphans: dict) -> Event | None:
         lo, hi = line_span(doc_text, s_start, s_end, pu.offset + c.trigger.idx)
@@ -282,7 +209,8 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
         tm.window = (lo, hi)
         try:
             return candidate_event(parsed, pu, sent, c, lex, tm, kb, options, owners, by_owner, orphans, pub, (lo, hi), previous,
-                                   contents.get(id(c), ()), anchor is not None and pub == anchor, dates, last_date)
+                                   contents.get(id(c), ()), anchor is not None and pub == anchor, dates, last_date,
+                                   sent_text, words)
         finally:
             tm.window = None
 
@@ -322,8 +250,12 @@ def main_subject(sent, tm: TokenMentions) -> tuple:
 def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMentions, kb, options: Options,
                     owners, by_owner, orphans, pub, span: tuple[int, int], previous: DateValue | None = None,
                     content: tuple | list = (), estimated: bool = False, sentence_dates: list = (),
-                    last_date: DateValue | None = None) -> Event | None:
+                    last_date: DateValue | None = None, sent_text: str | None = None,
+                    words: set[str] | None = None) -> Event | None:
+    """The event candidate `c` of `sent` makes, if any; `words`, when given, is filled with
+    the sentence's lemmas and forms the first time they are needed (and then reused)."""
     lo, hi = span
+    sent_text = sent.text if sent_text is None else sent_text
     if any(lemma(t) in lex.habitual for t in (*c.head.children, *c.trigger.children) if t.dep_ in ("advmod", "npadvmod", "neg")):
         return None  # "China traditionally conducts exercises": a practice, not an event
     if c.entry.event in ("SUPPORT", "AID") and not c.nominal and c.trigger.tag_ == "VBN" and c.trigger.dep_ in ("acl", "amod"):
@@ -390,11 +322,11 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
         value = None
     if (value is None or value.date is None) and not promised:
         # "arrived on September 17 and condemned the next day", "Hours later the ministry said"
-        value = told_relative(sent.text, sentence_dates, last_date, c.trigger.idx - sent.start_char) or value
+        value = told_relative(sent_text, sentence_dates, last_date, c.trigger.idx - sent.start_char) or value
     if (value is None or value.date is None) and not promised:
         # "agreed ... during his visit on April 27-28": the date of the event it is set in
         value = setting_date(c, owners, by_owner, pub, st) or value
-    if (value is None or value.date is None) and previous is not None and ANAPHORIC_DATE.search(sent.text):
+    if (value is None or value.date is None) and previous is not None and ANAPHORIC_DATE.search(sent_text):
         value = previous
     if (value is None or value.date is None) and reporter is not None and (etype in VERBAL_TYPES or status == "future"):
         value = reporter_dates(reporter, by_owner, pub, owners) or value
@@ -412,7 +344,10 @@ def candidate_event(parsed, pu, sent, c: Candidate, lex: Lexicon, tm: TokenMenti
             value, confidence = DateValue(pub.isoformat()[:7], "month", value.enddate if value else None), 0.5
     if value is not None and value.date and pub is not None and status == "occurred" and int(value.date[:4]) < pub.year - 1:
         status = "historical"
-    words = {lemma(t) for t in sent} | {t.lower_ for t in sent}
+    if words is None:
+        words = set()
+    if not words:
+        words |= unit_words(tm, sent.doc, lex.trigger_keys).sentence_words(sent)
     mode = refine_modes(etype, tuple(mode), words, lex)
     context = contexts_of(words, etype, c.entry.context)
     loc = location_for(c, sent, owners, tm, kb)

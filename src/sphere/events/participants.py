@@ -57,6 +57,7 @@ class TokenMentions:
     described: dict = field(default_factory=dict)
     # who took part in the last meeting told (for "the leaders agreed ..." after a summit)
     meeting: tuple[Participant, ...] = ()
+    words: object = None  # the unit's tokens.UnitWords, read once (see tokens.unit_words)
 
     def of(self, token) -> Mention | None:
         m = self.by_token.get(token.i)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .lexicon import POS, Lexicon, PredicateEntry
 from .participants import TokenMentions, is_site
 from .roles import children, is_passive
+from .tokens import unit_words
 
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Particles that turn a light verb against its nominal: "called off the talks", "turned down the offer".
@@ -306,13 +307,21 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
     verb ("delivered aid") is part of that verb's event, not a second one."""
     found: list[Candidate] = []
     consumed: set[int] = set()
-    for t in sent:
-        if t.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
+    doc = sent.doc
+    uw = unit_words(tm, doc, lex.trigger_keys)  # tokens are made only where an event may be
+    for i in range(sent.start, sent.end):
+        if uw.pos[i] not in ("VERB", "AUX", "ADJ", "ADP"):
             continue
-        if lemma(t) in lex.light_verbs and not has_particle(t, UNDOING_PARTICLES) and any(
-            c.dep_ == "dobj" and c.pos_ == "NOUN" and match_token(c, lex, tm) for c in t.children
-        ):
-            continue  # "gave a warm welcome", "made an offer": the nominal is the event ("called off a meeting" undoes it)
+        t = None
+        if uw.lemma[i] in lex.light_verbs:
+            t = doc[i]
+            if not has_particle(t, UNDOING_PARTICLES) and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and match_token(c, lex, tm) for c in t.children
+            ):
+                continue  # "gave a warm welcome", "made an offer": the nominal is the event ("called off a meeting" undoes it)
+        if not uw.trigger[i]:
+            continue  # no entry has this word
+        t = t or doc[i]
         hit = match_token(t, lex, tm)
         if hit:
             entry, obj = hit
@@ -322,8 +331,9 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
             for c in t.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     consumed.add(c.i)
-    for t in sent:
-        if t.pos_ in ("VERB", "AUX") and lemma(t) in lex.reporting_verbs and not any(c.trigger.i == t.i for c in found):
+    for i in range(sent.start, sent.end):
+        if uw.pos[i] in ("VERB", "AUX") and uw.lemma[i] in lex.reporting_verbs and not any(c.trigger.i == i for c in found):
+            t = doc[i]
             clause = obliged_clause(t)
             if clause is not None:
                 found.append(Candidate(REPORTED_DEMAND, t, t, clause, nominal=False))
@@ -331,8 +341,11 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
             judged = evaluative_clause(t, lex, tm)
             if judged is not None:
                 found.append(Candidate(judged[0], t, t, judged[1], nominal=False))
-    for t in sent:
-        if t.pos_ not in ("NOUN", "PROPN") or t.i in consumed or t.dep_ in ("compound", "amod"):
+    for i in range(sent.start, sent.end):
+        if uw.pos[i] not in ("NOUN", "PROPN") or i in consumed or not uw.trigger[i]:
+            continue  # (a word no entry has is no event)
+        t = doc[i]
+        if t.dep_ in ("compound", "amod"):
             continue  # "strike aircraft", "attack helicopters": modifiers, not events
         if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") or tm.of(t) is not None:
             continue  # "in March", "the Summit Hotel": part of a date or a name

@@ -48,6 +48,9 @@ class SectorTerm:
     igo_body: bool = False  # a body of an IGO: "Council of Foreign Ministers"
 
 
+MAX_FUZZY_SEEN = 100_000
+
+
 @dataclass
 class KnowledgeBase:
     entities: dict[str, Entity] = field(default_factory=dict)
@@ -60,6 +63,10 @@ class KnowledgeBase:
     blockers: set[str] = field(default_factory=set)
     given_names: set[str] = field(default_factory=set)  # alias keys that may be first names
     _translit: dict[str, list[AliasTarget]] = field(default_factory=lambda: defaultdict(list))
+    # fuzzy_targets' answers by (folded key, roles): a scan of every alias each, asked again
+    # for every unknown name a corpus repeats; forgotten whenever aliases are added
+    _fuzzy_seen: dict[tuple[str, tuple[str, ...]], tuple[tuple[AliasTarget, ...], float]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     # --- building
     def add_entity(self, entity: Entity, file: str) -> None:
@@ -68,6 +75,7 @@ class KnowledgeBase:
         self.entities.setdefault(entity.code, entity)
 
     def add_aliases(self, aliases: Aliases) -> None:
+        self._fuzzy_seen.clear()
         for surface, target in aliases:
             key = alias_key(surface)
             if not key:
@@ -99,6 +107,14 @@ class KnowledgeBase:
         key = translit_key(text)
         if len(key) < FUZZY_MIN_LENGTH:
             return (), 0.0
+        seen = self._fuzzy_seen.get((key, roles))
+        if seen is None:
+            if len(self._fuzzy_seen) >= MAX_FUZZY_SEEN:
+                self._fuzzy_seen.clear()
+            seen = self._fuzzy_seen[(key, roles)] = self._closest_targets(key, roles)
+        return seen
+
+    def _closest_targets(self, key: str, roles: tuple[str, ...]) -> tuple[tuple[AliasTarget, ...], float]:
         exact = [t for t in self._translit.get(key, ()) if t.role in roles]
         if exact:
             return tuple(exact), 100.0

@@ -62,7 +62,7 @@ def term_at(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool = False) -> tup
         return None
     lo, hi = (max(0, i - MAX_TERM_TOKENS + 1), i + 1) if backwards else (i, min(len(doc), i + MAX_TERM_TOKENS))
     seen = _terms_seen(kb)
-    key = (backwards, *(t.text_with_ws for t in doc[lo:hi]))
+    key = (backwards, *_words_of(doc)[lo:hi])
     if key not in seen:
         if len(seen) >= MAX_TERMS_SEEN:
             seen.clear()
@@ -75,6 +75,15 @@ def term_at(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool = False) -> tup
 
 
 MAX_TERMS_SEEN = 200_000
+_WORDS: list = [None, []]  # the Doc last asked about (held, so `is` is exact) and its tokens' texts
+
+
+def _words_of(doc: Doc) -> list[str]:
+    """Each token's text with its spacing, read once per Doc (every name asks about its own
+    neighbours, and spaCy makes a new Token for each token read)."""
+    if _WORDS[0] is not doc or len(_WORDS[1]) != len(doc):
+        _WORDS[0], _WORDS[1] = doc, [t.text_with_ws for t in doc]
+    return _WORDS[1]
 _TERMS_SEEN: dict[int, tuple[KnowledgeBase, dict]] = {}
 
 

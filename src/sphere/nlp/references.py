@@ -103,8 +103,8 @@ def bracket_definitions(doc: Doc, drafts: list[Draft], kb: KnowledgeBase, ctx: D
     by_end = {d.end: d for d in drafts if d.resolved}
     by_start = {d.start: d for d in drafts}
     out = list(drafts)
-    for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or i not in by_end:
+    for i in sorted(by_end):  # a bracket right after a resolved name (not every token read)
+        if not 1 <= i < len(doc) - 2 or doc[i].text != "(":
             continue
         close = next((j for j in range(i + 2, min(i + 6, len(doc))) if doc[j].text == ")"), None)
         if close is None:
