@@ -121,13 +121,13 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     out: list[Event] = []
     previous: DateValue | None = None  # the last date told in this unit, for "at the time"
     anchor = None
+    unit_text = pu.doc.text  # spaCy builds it anew on every access
     if pu.unit.published is None and parsed.document.published is None:
         # an undated unit: relative dates resolve against the day its text implies, if any
-        anchor = estimate_anchor(pu.doc.text)
+        anchor = estimate_anchor(unit_text)
     meeting: Event | None = None  # the last dated meeting told in this unit
     pending: list[tuple[int, int]] = []  # (index, sentences since) of events still without a date of the text's
     recent: list = []  # the last three sentences, for "the next day"
-    unit_text = pu.doc.text  # spaCy builds it anew on every access
     texts = sentence_texts(sents, unit_text)
     for sent in sents:
         if sent.start not in wanted:

@@ -75,15 +75,22 @@ def term_at(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool = False) -> tup
 
 
 MAX_TERMS_SEEN = 200_000
-_WORDS: list = [None, []]  # the Doc last asked about (held, so `is` is exact) and its tokens' texts
+# the Docs last asked about, by id, each held with its tokens' texts (held, so `is` is exact):
+# a document's units are read twice (context first, then mentions), a few Docs at a time
+_WORDS: dict[int, tuple[Doc, list[str]]] = {}
+MAX_WORDS_DOCS = 16
 
 
 def _words_of(doc: Doc) -> list[str]:
     """Each token's text with its spacing, read once per Doc (every name asks about its own
     neighbours, and spaCy makes a new Token for each token read)."""
-    if _WORDS[0] is not doc or len(_WORDS[1]) != len(doc):
-        _WORDS[0], _WORDS[1] = doc, [t.text_with_ws for t in doc]
-    return _WORDS[1]
+    held = _WORDS.get(id(doc))
+    if held is None or held[0] is not doc or len(held[1]) != len(doc):
+        if len(_WORDS) >= MAX_WORDS_DOCS:
+            del _WORDS[next(iter(_WORDS))]  # the oldest
+        _WORDS.pop(id(doc), None)
+        held = _WORDS[id(doc)] = (doc, [t.text_with_ws for t in doc])
+    return held[1]
 _TERMS_SEEN: dict[int, tuple[KnowledgeBase, dict]] = {}
 
 
