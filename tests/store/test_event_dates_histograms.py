@@ -100,3 +100,23 @@ def test_no_table_is_kept_for_a_database_past_the_bound(stored_url, monkeypatch)
         assert event_dates.table_if_worth_it(session) is None
     engine.dispose()
     memo.forget()
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(25, 0), (10, 15), (5, 30)])
+def test_a_collected_page_from_the_event_table_equals_the_database_one(stored_url, limit, offset):
+    engine = open_engine(stored_url)
+    rng = random.Random(limit + offset)
+    pages = 0
+    with Session(engine) as session:
+        for _ in range(40):
+            f = related_filter(rng)
+            memo.forget()  # no table: the database collects
+            slow, slow_total = EventQuery(session, f).collected(limit, offset), memo.recall(session, "events_count", (f, None))
+            event_dates.event_dates(session)  # the table at hand: collected from the ids' sets
+            assert event_dates.table_matches(session, EventQuery(session, f).related) is not None
+            fast, fast_total = EventQuery(session, f).collected(limit, offset), memo.recall(session, "events_count", (f, None))
+            assert fast == slow and fast_total == slow_total, f
+            pages += bool(fast)
+    engine.dispose()
+    memo.forget()
+    assert pages >= 5

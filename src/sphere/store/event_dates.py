@@ -67,14 +67,8 @@ def counted_histogram(session: Session, related: Sequence, typed: bool, table: E
     """The histogram of the events matching every one of `related` (`event_query.Related`:
     conditions on participants or evidence) and nothing else, by type too when `typed`: what
     `read_histogram` reads for them, counted from `table`."""
-    conn = session.connection()
-    ids: set[str] | None = None
-    for r in related:
-        compiled = r.ids().compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-        values = tuple(compiled.params[k] for k in compiled.positiontup) if compiled.positional else compiled.params
-        found = {eid for eid, in driver_rows(conn, compiled.string, values)}
-        ids = found if ids is None else ids & found
-    counts = Counter(map(table.get, ids or ()))
+    ids = matching_ids(session, related)
+    counts = Counter(map(table.get, ids))
     counts.pop(None, None)  # an id without its event row: no match
     if typed:
         return EventHistogram(tuple((*key, n) for key, n in counts.items()))
@@ -82,6 +76,36 @@ def counted_histogram(session: Session, related: Sequence, typed: bool, table: E
     for (_, day, end), n in counts.items():
         by_dates[day, end] += n
     return EventHistogram(tuple((None, *key, n) for key, n in by_dates.items()), typed=False)
+
+
+def matching_ids(session: Session, related: Sequence) -> frozenset[str]:
+    """Ids of the events (or dangling ids) matching every one of `related`."""
+    found = [related_ids(session, r) for r in related]
+    found.sort(key=len)
+    return found[0].intersection(*found[1:]) if len(found) > 1 else found[0]
+
+
+def related_ids(session: Session, r) -> frozenset[str]:
+    """The event ids of one related condition (`event_query.Related`), from its index alone;
+    remembered until the data changes (a participant's or outlet's few thousand ids)."""
+
+    def read() -> frozenset[str]:
+        conn = session.connection()
+        compiled = r.ids().compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        values = tuple(compiled.params[k] for k in compiled.positiontup) if compiled.positional else compiled.params
+        return frozenset(eid for eid, in driver_rows(conn, compiled.string, values))
+
+    return remembered(session, "related_ids", r.key, read)
+
+
+def table_matches(session: Session, related: Sequence) -> list[tuple[str, str | None]] | None:
+    """(id, date) of every event matching every one of `related` (and nothing else), from the
+    event table when it is at hand (None otherwise): what `EventQuery.collected` reads."""
+    table = recall(session, "event_dates", None)
+    if table is None:
+        return None
+    get = table.get  # type: ignore[attr-defined]
+    return [(eid, key[1]) for eid in matching_ids(session, related) if (key := get(eid)) is not None]
 
 
 def driver_rows(conn: Connection, sql: str, values) -> list[tuple]:

@@ -49,7 +49,7 @@ from .date_counts import (
     read_histogram,
     since_prefixes,
 )
-from .event_dates import counted_histogram, table_if_worth_it, total_events
+from .event_dates import counted_histogram, table_if_worth_it, table_matches, total_events
 from .event_rows import load_events
 from .filter_values import outlet_ids, place_names
 from .memo import again, keep, recall, remembered
@@ -217,15 +217,17 @@ class EventQuery:
         The events' own conditions are kept off their indexes (`x || ''`), or SQLite would
         walk them again."""
         own = [unindexed(c) for c in (*self.span(None), *self.rows)]
-        stmt = select(EventRow.id, EventRow.date).where(*own, *self.driven()).limit(COLLECT + 1)
-        rows = self.session.execute(stmt).all()
+        rows = None if own else table_matches(self.session, self.related)  # the ids' sets, in memory
+        if rows is None:
+            stmt = select(EventRow.id, EventRow.date).where(*own, *self.driven()).limit(COLLECT + 1)
+            rows = self.session.execute(stmt).all()
         if len(rows) > COLLECT:  # not that rare after all: let SQLite sort them
             order = (EventRow.date.is_(None), EventRow.date, EventRow.id)
             return list(self.session.scalars(select(EventRow.id).where(*own, *self.driven())
                                              .order_by(*order).offset(offset).limit(limit)))  # fmt: skip
-        rows.sort(key=lambda r: (r.date is None, r.date or "", r.id))  # what ORDER BY would do
+        rows.sort(key=lambda r: (r[1] is None, r[1] or "", r[0]))  # what ORDER BY would do (id, date)
         keep(self.session, "events_count", (self.f, None), len(rows))
-        return [r.id for r in rows[offset : offset + limit]]
+        return [r[0] for r in rows[offset : offset + limit]]
 
     def sparse(self, wanted: int) -> bool:
         """Whether collecting the matches is cheaper than walking to `wanted` of them: the

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 MAX_ANSWERS = 4096
-BOUNDS = {"events_histogram": 256, "event_dates": 2}  # large answers: kept apart, at most this many of each kind
+BOUNDS = {"events_histogram": 256, "event_dates": 2, "related_ids": 256}  # large answers: kept apart, at most this many of each kind
 _answers: OrderedDict[tuple, object] = OrderedDict()
 _large: dict[str, OrderedDict[tuple, object]] = {kind: OrderedDict() for kind in BOUNDS}
 _lock = threading.Lock()
