@@ -142,22 +142,19 @@ def exact_runs_many(a: np.ndarray, bs: Sequence[np.ndarray], min_shared_keys: in
     ends = np.cumsum(n_keys)
     k = np.searchsorted(ends, maybe, side="right")  # which b
     j = maybe - (ends - n_keys)[k]  # where in it
-    # group b's seeds by (b, key): a group's size is how often b holds the key
-    by = np.lexsort((key, k))
-    key, k, j, lo = key[by], k[by], j[by], lo[by]
-    first = np.ones(len(key), dtype=bool)
-    first[1:] = (key[1:] != key[:-1]) | (k[1:] != k[:-1])
-    group = np.cumsum(first) - 1
-    starts = np.flatnonzero(first)
-    size = np.diff(np.append(starts, len(key)))
-    in_a = np.searchsorted(sorted_a, key[starts], side="right") - lo[starts]  # occurrences in a
-    m = len(bs)
-    distinct = np.bincount(k[starts], minlength=m)
-    walk = np.bincount(k[starts], weights=in_a, minlength=m)
+    # lo, where the key starts in sorted_a, names the key: (b, key) pairs are counted by a code
+    m, width = len(bs), len(sorted_a)
+    code = k * width + lo
+    groups, group, size = np.unique(code, return_inverse=True, return_counts=True)  # size: how often b holds it
+    in_a = np.zeros(width, dtype=np.int64)
+    firsts = np.flatnonzero(np.r_[True, sorted_a[1:] != sorted_a[:-1]])
+    in_a[firsts] = np.diff(np.append(firsts, width))  # occurrences in a, at each key's first place
+    distinct = np.bincount(groups // width, minlength=m)
+    walk = np.bincount(groups // width, weights=in_a[groups % width], minlength=m)
     pair_ok = (distinct >= min_shared_keys) & (walk >= MIN_WORDS // SEED)
-    keep = (size <= MAX_OCCURRENCES)[group] & pair_ok[k]
+    keep = (size[group] <= MAX_OCCURRENCES) & pair_ok[k]
     k, j, lo = k[keep], j[keep], lo[keep]
-    count = in_a[group[keep]]
+    count = in_a[lo]
     # expand to every (i, j) pair of positions with the same key
     total = int(count.sum())
     if not total:
@@ -176,7 +173,9 @@ def exact_runs_many(a: np.ndarray, bs: Sequence[np.ndarray], min_shared_keys: in
         return out
     # blocks of consecutive matching seeds on one diagonal of one pair
     diag = i - j
-    by = np.lexsort((i, diag, k))
+    na = len(a)
+    span_d = int(lengths.max()) + na  # diag + lengths.max() is in [1, span_d)
+    by = np.argsort((k * span_d + diag + int(lengths.max())) * na + i)  # (pair, diagonal, i) order
     i, j, k, at, diag = i[by], j[by], k[by], at[by], diag[by]
     new = np.ones(len(i), dtype=bool)
     new[1:] = (k[1:] != k[:-1]) | (diag[1:] != diag[:-1]) | (i[1:] != i[:-1] + 1)
@@ -184,7 +183,6 @@ def exact_runs_many(a: np.ndarray, bs: Sequence[np.ndarray], min_shared_keys: in
     last = np.append(first[1:], len(i)) - 1
     run_i, run_j, run_k = i[first], j[first], k[first]
     run_end = i[last] + SEED  # on a; tokens match up to here
-    na = len(a)
     end_b = run_end - diag[first]
     room = (run_end < na) & (end_b < lengths[run_k])
     more = room & (a[np.minimum(run_end, na - 1)] == all_b[np.minimum(at[last] + SEED, len(all_b) - 1)])
