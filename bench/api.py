@@ -254,6 +254,30 @@ class RawConnection:
         self.reader = self.writer = None
 
 
+def warm_up_queries(queries: list[str], concurrency: int) -> list[str]:
+    """Warm-up queries (not counted), from the end of the list: the measured phase starts at
+    its beginning, so they are not the measured ones."""
+    return [queries[-1 - i] for i in range(min(concurrency * 2, 50, len(queries)))]
+
+
+async def warm_up(host: str, port: int, urls: list[str], concurrency: int) -> None:
+    """The warm-up requests over as many connections as the measured phase opens, so that
+    every server worker is warmed (a keep-alive connection reaches one worker only: over one
+    connection, the other worker met the measured phase cold, and its first second made the
+    p99)."""
+    conns = [RawConnection(host, port) for _ in range(max(1, min(concurrency, len(urls))))]
+
+    async def send(k: int) -> None:
+        for url in urls[k :: len(conns)]:
+            await conns[k].get(url)
+
+    try:
+        await asyncio.gather(*(send(k) for k in range(len(conns))))
+    finally:
+        for conn in conns:
+            conn.close()
+
+
 async def run_load(base: str, path: str, queries: list[str], concurrency: int, n: int, budget: float,
                    client_kind: str = "raw") -> dict:  # fmt: skip
     if client_kind == "httpx":
@@ -286,10 +310,7 @@ async def run_load(base: str, path: str, queries: list[str], concurrency: int, n
         finally:
             conn.close()
 
-    warm = RawConnection(host, int(port))
-    for i in range(min(concurrency * 2, 50)):  # warm up caches, not counted
-        await warm.get(f"{path}?{queries[-1 - i]}")
-    warm.close()
+    await warm_up(host, int(port), [f"{path}?{q}" for q in warm_up_queries(queries, concurrency)], concurrency)
     with connection_watch(int(port)) as splits:
         t0, cpu0 = time.perf_counter(), time.process_time()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -376,8 +397,9 @@ async def run_load_httpx(base: str, path: str, queries: list[str], concurrency: 
                     continue
                 latencies.append(time.perf_counter() - t)
 
-        for i in range(min(concurrency * 2, 50)):  # warm up connections and caches, not counted
-            await client.get(f"{path}?{queries[-1 - i]}")
+        warm = [f"{path}?{q}" for q in warm_up_queries(queries, concurrency)]
+        for part in range(0, len(warm), concurrency):  # in flight together: every server worker gets some
+            await asyncio.gather(*(client.get(url) for url in warm[part : part + concurrency]))
         with connection_watch(int(base.rsplit(":", 1)[1])) as splits:
             t0, cpu0 = time.perf_counter(), time.process_time()
             await asyncio.gather(*(worker() for _ in range(concurrency)))
