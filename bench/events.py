@@ -11,13 +11,14 @@ shared (each sentence is in about five documents) but no long passage copied. Tw
 - sphere: `sphere ingest FOLDER` in a subprocess, as a user runs it: ingest, segmentation,
   provenance, entities and events, stored in a fresh SQLite file (model loading included).
 
-Between the two, spaCy as Sphere configures it (`load_nlp`) runs alone on the same texts, so
+Before them, spaCy as Sphere configures it (`load_nlp`) runs alone on the same texts, so
 `where_the_cpu_goes` can split Sphere's CPU into spaCy's and its own stages' (per document).
 
-The ratio is raw seconds / sphere seconds: above 1 means Sphere's whole pipeline on two cores
+Both run `--rounds` times in turn (default 2; the machine's speed drifts by 10-20% over
+minutes), and the figures are their means. The ratio is raw seconds / sphere seconds: above 1 means Sphere's whole pipeline on two cores
 is faster than one core of bare spaCy. Peak memory is the largest summed resident size of the
 `sphere` process and its workers, sampled every 0.1 s from /proc (and their summed PSS, which
-counts the model pages forked workers share once); CPU seconds of the main process and of the
+counts the model pages forked workers share once, read once a second); CPU seconds of the main process and of the
 others (fork server, workers) come from the same samples. Results go to
 bench/results/events.json.
 """
@@ -83,6 +84,7 @@ def make_corpus(folder: Path, n_docs: int, sentences_per_doc: int = 36) -> list[
 
 
 TICKS = os.sysconf("SC_CLK_TCK")
+PSS_EVERY = 10  # samples (of 0.1 s) between two readings of the processes' PSS
 
 
 def tree_rss(pid: int, cpu: dict[int, float] | None = None, pss: list[int] | None = None) -> int:
@@ -121,11 +123,17 @@ def run_sphere(folder: Path, db: Path, workers: int) -> tuple[float, int, str, d
     cpu: dict[int, float] = {}
 
     def sample() -> None:
+        # PSS only every PSS_EVERY-th sample: reading smaps_rollup walks a process's page
+        # tables under its memory lock, and at 10 Hz over four ~1 GB processes that slowed the
+        # run it measured by a second or two; resident size and CPU are cheap to read
         nonlocal peak, peak_pss
+        n = 0
         while proc.poll() is None:
-            pss = [0]
+            pss = [0] if n % PSS_EVERY == 0 else None
             peak = max(peak, tree_rss(proc.pid, cpu, pss))
-            peak_pss = max(peak_pss, pss[0])
+            if pss is not None:
+                peak_pss = max(peak_pss, pss[0])
+            n += 1
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -193,16 +201,28 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=240)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=2, help="raw then Sphere, this many times; means reported")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="sphere-bench-") as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
         texts = make_corpus(folder, args.docs)
         megabytes = sum(len(t.encode()) for t in texts) / 1e6
-        raw_seconds, tokens = run_raw(texts)
         spacy_cpu = run_sphere_spacy(texts)
-        sphere_seconds, peak, _, extra = run_sphere(folder, Path(tmp) / "bench.db", args.workers)
-        counts = stored_counts(Path(tmp) / "bench.db")
+        rounds = []
+        for r in range(args.rounds):  # raw and Sphere in turn: the machine's speed drifts
+            raw_seconds, tokens = run_raw(texts)
+            sphere_seconds, peak, _, extra = run_sphere(folder, Path(tmp) / f"bench{r}.db", args.workers)
+            rounds.append({"raw_spacy_seconds": round(raw_seconds, 2), "sphere_seconds": round(sphere_seconds, 2),
+                           "ratio": round(raw_seconds / sphere_seconds, 3), "peak_rss_mib": round(peak / 2**20),
+                           **extra})  # fmt: skip
+        counts = stored_counts(Path(tmp) / "bench0.db")
+    raw_seconds = sum(r["raw_spacy_seconds"] for r in rounds) / len(rounds)
+    sphere_seconds = sum(r["sphere_seconds"] for r in rounds) / len(rounds)
+    peak = max(r["peak_rss_mib"] for r in rounds) * 2**20
+    extra = {"peak_pss_mib": max(r["peak_pss_mib"] for r in rounds),
+             "cpu_seconds": {k: round(sum(r["cpu_seconds"][k] for r in rounds) / len(rounds), 1)
+                             for k in ("main_process", "other_processes")}}  # fmt: skip
     result = {
         "what": "sphere ingest (ingest+segment+provenance+entities+events, stored) vs raw nlp.pipe (full en_core_web_sm, one process)",
         "documents": args.docs,
@@ -214,6 +234,7 @@ def main() -> None:
         "sphere": {"seconds": round(sphere_seconds, 2), "docs_per_s": round(args.docs / sphere_seconds, 2),
                    "tokens_per_s": round(tokens / sphere_seconds), "peak_rss_mib": round(peak / 2**20), **extra},
         "ratio_sphere_vs_raw": round(raw_seconds / sphere_seconds, 3),
+        "rounds": rounds,
         "where_the_cpu_goes": cpu_shares(extra["cpu_seconds"], spacy_cpu, args.docs),
         "stored": counts,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
