@@ -34,6 +34,7 @@ from .coding import (
 )
 from .context import contexts_of
 from .dates import DateValue, combine, find_dates, redate
+from .heads import agent_heads, children, is_passive, prep_objects, subject_heads
 from .lexicon import VERBAL_TYPES, Lexicon, load_lexicon
 from .merge import merge_events
 from .neighbours import OCCASION, line_span, paragraph_day, sentence_texts, told_before
@@ -48,15 +49,7 @@ from .participation import (
 )
 from .places import location_for
 from .predicates import Candidate, find_candidates, lemma
-from .roles import (
-    agent_heads,
-    children,
-    is_passive,
-    phrase_participants,
-    prep_objects,
-    speaker_of,
-    subject_heads,
-)
+from .roles import phrase_participants, speaker_of
 from .status import clause_status
 from .timing import (
     ANAPHORIC_DATE,

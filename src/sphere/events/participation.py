@@ -7,25 +7,21 @@ participants make it an event (officials travel, forces withdraw, commentators o
 from __future__ import annotations
 
 from ..types import Participant
+from .heads import agent_heads, children, is_passive, prep_objects, subject_heads
 from .lexicon import VERBAL_TYPES, Lexicon
 from .participants import TokenMentions, is_site, unique
 from .places import LOCATION_PREPS
 from .predicates import Candidate, lemma
 from .roles import (
     RECIPIENT_PREPS,
-    agent_heads,
     antecedent,
-    children,
     controller,
     domestic_actor,
     institution_of_topic,
     is_group_pronoun,
-    is_passive,
     left_neighbour_subject,
     nominal_participants,
     phrase_participants,
-    prep_objects,
-    subject_heads,
 )
 
 OFFICIAL_WORDS = frozenset({"delegation", "minister", "president", "leader", "official", "envoy",

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .heads import children, is_passive
 from .lexicon import POS, Lexicon, PredicateEntry
 from .participants import TokenMentions, is_site
-from .roles import children, is_passive
 from .tokens import unit_words
 
 NEGATIONS = frozenset({"not", "n't", "never", "no"})

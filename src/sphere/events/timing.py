@@ -14,10 +14,8 @@ from dataclasses import replace
 from datetime import date
 
 from .dates import DateMention, DateValue, add_days, combine, redate
+from .heads import children
 from .predicates import Candidate
-from .roles import (
-    children,
-)
 from .status import Status
 
 ANAPHORIC_DATE = re.compile(r"\b(?:at\s+(?:the|that)\s+time|at\s+the\s+same\s+time|during\s+(?:this|that|the\s+same)\s+(?:period|time|visit|meeting|trip)|"
