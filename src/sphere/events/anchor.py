@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .dates import _DAY, _MON, _WD, WEEKDAYS, _f, _month, _valid
+from .calendar_math import valid_day
+from .dates import _DAY, _MON, _WD, WEEKDAYS, _f, _month
 
 _WEEKDAY_DATE = re.compile(_f(_WD, "wd") + r",?\s+(?:the\s+)?" + _f(_MON, "m") + r"\s+" + _f(_DAY, "d") + r"\b(?!,?\s+\d{4})")
 _WEEKDAY_DATE_DM = re.compile(_f(_WD, "wd") + r",?\s+(?:the\s+)?" + _f(_DAY, "d") + r"\s+(?:of\s+)?" + _f(_MON, "m") + r"\b(?!,?\s+\d{4})")
@@ -29,7 +30,7 @@ def estimate_anchor(text: str, today: date | None = None, earliest: int = 1990) 
     for year in range(today.year, earliest - 1, -1):
         days = []
         for wd, mo, d in named:
-            if not _valid(year, mo, d) or date(year, mo, d).weekday() != wd:
+            if not valid_day(year, mo, d) or date(year, mo, d).weekday() != wd:
                 break
             days.append(date(year, mo, d))
         else:

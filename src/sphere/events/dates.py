@@ -16,6 +16,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .calendar_math import (
+    iso_day,
+    place_month,
+    place_month_day,
+    place_weekday,
+    shift_month,
+    valid_day,
+)
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -128,65 +137,6 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
-    if m is None:
-        return f"{y:04d}"
-    if d is None:
-        return f"{y:04d}-{m:02d}"
-    return f"{y:04d}-{m:02d}-{d:02d}"
-
-
-def _valid(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-    except ValueError:
-        return False
-    return True
-
-
-def place_month_day(m: int, d: int, pub: date, direction: int) -> int | None:
-    """The year of month/day with no year: the latest not after `pub` for the past, the
-    earliest not before it for the future, the nearest otherwise."""
-    options = [y for y in (pub.year - 1, pub.year, pub.year + 1) if _valid(y, m, d)]
-    if not options:
-        return None
-    past = [y for y in options if date(y, m, d) <= pub]
-    future = [y for y in options if date(y, m, d) >= pub]
-    if direction < 0 and past:
-        return max(past)
-    if direction > 0 and future:
-        return min(future)
-    return min(options, key=lambda y: (abs((date(y, m, d) - pub).days), y > pub.year))
-
-
-def place_month(m: int, pub: date, direction: int) -> int:
-    """The year of a bare month: the most recent one (this month included) for the past or
-    when the tense is unknown, the next one (this month included) for the future."""
-    if direction > 0:
-        return pub.year if m >= pub.month else pub.year + 1
-    return pub.year if m <= pub.month else pub.year - 1
-
-
-def shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
-    k = y * 12 + (m - 1) + delta
-    return k // 12, k % 12 + 1
-
-
-def place_weekday(wd: int, pub: date, rel: str | None, direction: int) -> date:
-    """The date of a weekday: 'last X' the latest strictly before `pub`, 'next X' the earliest
-    strictly after, a bare 'on X' the latest on or before (past) or earliest on or after (future)."""
-    back = (pub.weekday() - wd) % 7
-    ahead = (wd - pub.weekday()) % 7
-    rel = (rel or "").lower()
-    if rel in ("last", "past"):
-        return pub - timedelta(days=back or 7)
-    if rel in ("next", "coming"):
-        return pub + timedelta(days=ahead or 7)
-    if direction > 0:
-        return pub + timedelta(days=ahead)
-    return pub - timedelta(days=back)
-
-
 def _role(g: dict) -> str:
     if g.get("start"):
         return "start"
@@ -202,7 +152,7 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
         direction = max(direction, 0)
     if kind in ("iso", "dmy"):
         y, m, d = int(g["y"]), int(g["m"]), int(g["d"])
-        return DateValue(_iso(y, m, d), "day", role=role) if _valid(y, m, d) else None
+        return DateValue(iso_day(y, m, d), "day", role=role) if valid_day(y, m, d) else None
     if kind in ("md_range", "dm_range"):
         m1 = _month(g["m1"])
         m2 = _month(g["m2"]) if g.get("m2") else m1
@@ -213,12 +163,12 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
             y1 = place_month_day(m1, d1, pub, direction)
         else:
             return None
-        if y1 is None or not _valid(y1, m1, d1):
+        if y1 is None or not valid_day(y1, m1, d1):
             return None
         y2 = y1 + (1 if m2 < m1 else 0)
-        if not _valid(y2, m2, d2) or date(y2, m2, d2) < date(y1, m1, d1):
+        if not valid_day(y2, m2, d2) or date(y2, m2, d2) < date(y1, m1, d1):
             return None
-        return DateValue(_iso(y1, m1, d1), "day", _iso(y2, m2, d2))
+        return DateValue(iso_day(y1, m1, d1), "day", iso_day(y2, m2, d2))
     if kind in ("md", "dm"):
         m, d = _month(g["m"]), int(g["d"])
         if g.get("y"):
@@ -227,59 +177,59 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
             y = place_month_day(m, d, pub, direction)
         else:
             return None
-        if y is None or not _valid(y, m, d):
+        if y is None or not valid_day(y, m, d):
             return None
-        return DateValue(_iso(y, m, d), "day", role=role)
+        return DateValue(iso_day(y, m, d), "day", role=role)
     if kind == "my":
-        return DateValue(_iso(int(g["y"]), _month(g["m"])), "month", role=role)
+        return DateValue(iso_day(int(g["y"]), _month(g["m"])), "month", role=role)
     if kind == "decade":
         y = int(g["y"])
-        return DateValue(_iso(y), "year", _iso(y + 9) if role == "point" else None, role=role)
+        return DateValue(iso_day(y), "year", iso_day(y + 9) if role == "point" else None, role=role)
     if kind == "year":
-        return DateValue(_iso(int(g["y"])), "year", role=role)
+        return DateValue(iso_day(int(g["y"])), "year", role=role)
     if pub is None:
         return None
     if kind == "season":
         first, _last = SEASONS[g["season"].lower()]
         if g.get("y"):
-            return DateValue(_iso(int(g["y"])), "year")
+            return DateValue(iso_day(int(g["y"])), "year")
         rel = (g.get("rel") or "").lower()
         y = pub.year
         if rel in ("last", "past"):
             y -= 1
         elif rel in ("next", "coming"):
             y += 1 if first <= pub.month else 0
-        return DateValue(_iso(y), "year")
+        return DateValue(iso_day(y), "year")
     if kind == "relative":
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         unit = g["unit"].lower()
         step = -1 if ("last" in rel or rel in ("past", "previous")) else 1 if "next" in rel or rel == "coming" else 0
         if unit == "year":
-            return DateValue(_iso(pub.year + step), "year")
+            return DateValue(iso_day(pub.year + step), "year")
         if unit == "month":
             y, m = shift_month(pub.year, pub.month, step)
-            return DateValue(_iso(y, m), "month")
+            return DateValue(iso_day(y, m), "month")
         day = pub + timedelta(days=7 * step)
-        return DateValue(_iso(day.year, day.month), "month")
+        return DateValue(iso_day(day.year, day.month), "month")
     if kind == "ago":
         n = g["n"].lower()
         count = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1)
         unit = g["unit"].lower()
         if unit == "day":
             day = pub - timedelta(days=count)
-            return DateValue(_iso(day.year, day.month, day.day), "day")
+            return DateValue(iso_day(day.year, day.month, day.day), "day")
         if unit == "week":
             day = pub - timedelta(days=7 * count)
-            return DateValue(_iso(day.year, day.month), "month")
+            return DateValue(iso_day(day.year, day.month), "month")
         if unit == "month":
             y, m = shift_month(pub.year, pub.month, -count)
-            return DateValue(_iso(y, m), "month")
-        return DateValue(_iso(pub.year - count), "year")
+            return DateValue(iso_day(y, m), "month")
+        return DateValue(iso_day(pub.year - count), "year")
     if kind == "deictic":
         word = re.sub(r"\s+", " ", g["word"].lower())
         shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}.get(word, 0)
         day = pub + timedelta(days=shift)
-        return DateValue(_iso(day.year, day.month, day.day), "day")
+        return DateValue(iso_day(day.year, day.month, day.day), "day")
     if kind == "weekend":
         # the Saturday and Sunday: the last one begun by `pub` for the past, else the next
         rel = (g.get("rel") or "").lower()
@@ -289,18 +239,18 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
         elif rel in ("last", "past") and pub.weekday() >= 5:
             saturday -= timedelta(days=7)
         sunday = saturday + timedelta(days=1)
-        return DateValue(_iso(saturday.year, saturday.month, saturday.day), "day", _iso(sunday.year, sunday.month, sunday.day))
+        return DateValue(iso_day(saturday.year, saturday.month, saturday.day), "day", iso_day(sunday.year, sunday.month, sunday.day))
     if kind == "month_rel_year":
         y = pub.year + {"last": -1, "next": 1}.get(g["yr"].lower(), 0)
-        return DateValue(_iso(y, _month(g["m"])), "month")
+        return DateValue(iso_day(y, _month(g["m"])), "month")
     if kind == "weekday_week":
         monday = pub - timedelta(days=pub.weekday())
         shift = {"last": -7, "next": 7}.get(g["wk"].lower(), 0)
         day = monday + timedelta(days=shift + WEEKDAYS[g["wd"].lower()])
-        return DateValue(_iso(day.year, day.month, day.day), "day")
+        return DateValue(iso_day(day.year, day.month, day.day), "day")
     if kind == "weekday":
         day = place_weekday(WEEKDAYS[g["wd"].lower()], pub, g.get("rel"), direction)
-        return DateValue(_iso(day.year, day.month, day.day), "day")
+        return DateValue(iso_day(day.year, day.month, day.day), "day")
     if kind == "month":
         m = _month(g["m"])
         rel = (g.get("rel") or "").lower()
@@ -312,7 +262,7 @@ def resolve_match(kind: str, g: dict, pub: date | None, direction: int) -> DateV
             y = pub.year
         else:
             y = place_month(m, pub, direction)
-        return DateValue(_iso(y, m), "month", role=role if g.get("cue") in ("since", "from") else
+        return DateValue(iso_day(y, m), "month", role=role if g.get("cue") in ("since", "from") else
                          ("end" if re.match(r"(?:until|till|by|before\s+the\s+end)\b", (g.get("cue") or "").lower()) else "point"))
     return None
 
@@ -401,9 +351,3 @@ def combine(values: list[DateValue]) -> DateValue | None:
             enddate = ends[0].date
         return DateValue(best.date, best.precision, enddate, "point")
     return DateValue(None, None, ends[0].date, "end")
-
-
-def add_days(iso_day: str, days: int) -> str:
-    y, m, d = (int(x) for x in iso_day.split("-"))
-    day = date(y, m, d) + timedelta(days=days)
-    return _iso(day.year, day.month, day.day)

@@ -13,7 +13,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from .dates import DateMention, DateValue, add_days, combine, redate
+from .calendar_math import add_days
+from .dates import DateMention, DateValue, combine, redate
 from .heads import children
 from .predicates import Candidate
 from .status import Status
