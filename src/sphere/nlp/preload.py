@@ -16,23 +16,18 @@ import gc
 from importlib import import_module
 
 from ..kb import load_kb
-from ..kb.gazetteer import city_index
+from ..kb.gazetteer import city_index, collector_paused
 from .english import load_nlp
 
 
 def preload_models() -> None:
     """Load what every worker needs, once, with the collector paused; then freeze it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         load_kb()
         load_nlp()
         city_index()  # built on the first name found nowhere else: in every worker of a real corpus
         import_module("sphere.events.extract")  # the event stage, imported once here too
         import_module("sphere.events.lexicon").load_lexicon()  # its lexicon (YAML), read once
-    finally:
-        if was_enabled:
-            gc.enable()
     gc.freeze()
 
 

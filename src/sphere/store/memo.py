@@ -78,9 +78,9 @@ def remembered(session: Session, kind: str, key: Hashable, compute: Callable[[],
     """`compute()`, or its answer from before if the database has not changed since."""
     if writing(session):
         return compute()
-    full = (str(session.get_bind().url), data_stamp(session), kind, key)
-    answers = _large.get(kind, _answers)
+    full = _full_key(session, kind, key)
     with _lock:
+        answers = _shelf(kind)
         if full in answers:
             answers.move_to_end(full)
             return answers[full]  # type: ignore[return-value]
@@ -89,10 +89,19 @@ def remembered(session: Session, kind: str, key: Hashable, compute: Callable[[],
     return answer
 
 
+def _full_key(session: Session, kind: str, key: Hashable) -> tuple:
+    return (str(session.get_bind().url), data_stamp(session), kind, key)
+
+
+def _shelf(kind: str) -> OrderedDict[tuple, object]:
+    """Where answers of this kind are kept: their own bounded shelf for the large kinds."""
+    return _large.get(kind, _answers)
+
+
 def _store(kind: str, full: tuple, answer: object) -> None:
-    answers = _large.get(kind, _answers)
     bound = BOUNDS.get(kind, MAX_ANSWERS)
     with _lock:
+        answers = _shelf(kind)
         answers[full] = answer
         while len(answers) > bound:
             answers.popitem(last=False)
@@ -102,16 +111,16 @@ def keep(session: Session, kind: str, key: Hashable, answer: object) -> None:
     """Remember an answer found on the way (a count that came with a page), as `remembered`
     would have."""
     if not writing(session):
-        _store(kind, (str(session.get_bind().url), data_stamp(session), kind, key), answer)
+        _store(kind, _full_key(session, kind, key), answer)
 
 
 def recall(session: Session, kind: str, key: Hashable) -> object | None:
     """The answer remembered since the data last changed, else None (nothing computed)."""
     if writing(session):
         return None
-    full = (str(session.get_bind().url), data_stamp(session), kind, key)
-    answers = _large.get(kind, _answers)
+    full = _full_key(session, kind, key)
     with _lock:
+        answers = _shelf(kind)
         found = answers.get(full)
         if found is not None:
             answers.move_to_end(full)
@@ -122,10 +131,11 @@ def again(session: Session, kind: str, key: Hashable) -> bool:
     """Whether `key` was asked about before since the data last changed (it is now)."""
     if writing(session):
         return False
-    full = (str(session.get_bind().url), data_stamp(session), kind, key)
+    full = _full_key(session, kind, key)
     with _lock:
-        if full in _answers:
-            _answers.move_to_end(full)
+        answers = _shelf(kind)
+        if full in answers:
+            answers.move_to_end(full)
             return True
     _store(kind, full, True)
     return False
