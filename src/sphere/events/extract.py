@@ -118,6 +118,7 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     if pu.unit.published is None and parsed.document.published is None:
         # an undated unit: relative dates resolve against the day its text implies, if any
         anchor = estimate_anchor(unit_text)
+    pub = pu.unit.published or parsed.document.published or anchor  # what relative dates count from
     meeting: Event | None = None  # the last dated meeting told in this unit
     pending: list[tuple[int, int]] = []  # (index, sentences since) of events still without a date of the text's
     recent: list = []  # the last three sentences, for "the next day"
@@ -127,7 +128,7 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
             tm.topic = main_subject(sent, tm) or tm.topic
             recent = [*recent[-2:], sent]
             continue
-        last_date = told_before(sent, recent, previous, pu.unit.published or parsed.document.published or anchor, unit_text, texts)
+        last_date = told_before(sent, recent, previous, pub, unit_text, texts)
         recent = [*recent[-2:], sent]
         found, told, said = sentence_events(parsed, pu, sent, lex, tm, kb, options, previous, anchor, heads, last_date, texts[sent.start])
         tm.topic = main_subject(sent, tm) or tm.topic
@@ -140,14 +141,14 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
                     out[k] = replace(e, date=when.date, date_precision=when.precision, confidence=0.55)
                     break
         pending = [(k, age + 1) for k, age in pending if age < 2 and (out[k].date is None or out[k].confidence < 0.55)]
-        occasion = paragraph_day(sent, recent[:-1], pu.unit.published or parsed.document.published or anchor, unit_text, texts) if any(
+        occasion = paragraph_day(sent, recent[:-1], pub, unit_text, texts) if any(
             (e.confidence == 0.5 and e.event_type in VERBAL_TYPES) or (e.date is None and e.status == "occurred") for e in found) else None
         for e in found:
             if occasion is not None and e.confidence == 0.5 and e.event_type in VERBAL_TYPES - {"AGREE"} and e.date != occasion.date:
                 # a statement the text does not date, told right after a dated one in the same
                 # paragraph, was made on that occasion ("Putin, who spoke before him, had called ...")
                 e = replace(e, date=occasion.date, date_precision=occasion.precision, confidence=0.55)
-            elif occasion is not None and e.date is None and e.status == "occurred" and not find_dates(texts[sent.start], pu.unit.published or parsed.document.published or anchor, -1):
+            elif occasion is not None and e.date is None and e.status == "occurred" and not find_dates(texts[sent.start], pub, -1):
                 # an act told undated right after a dated sentence of its paragraph happened then
                 # ("Protesters gathered on Thursday. Outside, thousands rallied ...")
                 e = replace(e, date=occasion.date, date_precision=occasion.precision, confidence=0.55)
