@@ -48,3 +48,21 @@ def test_script_counts_as_counted_one_by_one():
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert list(script_counts(text).items()) == list(naive_script_counts(text).items()), text
+
+
+@pytest.mark.parametrize(("text", "route"), [
+    ("Russian troops held drills in Tajikistan on Tuesday, the ministry said.", "english"),
+    ("Le président français a rencontré son homologue russe à Moscou.", "english"),
+    ("Российские военные провели учения в Таджикистане вместе с узбекскими коллегами.", "russian"),
+    ("Україна та Росія підписали угоду про перемир'я на сході країни.", "russian"),
+    ("中华人民共和国外交部发言人表示", "skip"),
+    ("-- 2021 --", "skip"),
+])
+def test_units_are_routed_by_their_script(text, route):
+    from sphere.nlp.parse import plan_unit
+    from sphere.types import Document, Unit
+
+    unit = Unit("d", "body", "article", 0, len(text))
+    document = Document("d", "file:d", "0" * 64, "utf-8", "text/plain", "plain", text, units=(unit,))
+    assert plan_unit(document, unit).route == route
+

@@ -33,13 +33,10 @@ from ..types import Document, Mention, Unit
 from .chunks import chunk_bounds, join_docs
 from .doc_context import DocumentContext, collect_context
 from .english import load_nlp
-from .language import cyrillic_stretches, detect_language
+from .language import cyrillic_stretches, main_script
 from .parsed import ParsedDocument, ParsedUnit
 from .resolve import unit_mentions
 from .russian import russian_mentions
-
-ENGLISH_PIPELINE_LANGS = frozenset({"en", "fr", "de", "es", "it", "pt", "tr", "nl", "pl", "id", "az", "cs", "ro"})
-RUSSIAN_LANGS = frozenset({"ru", "uk", "be", "bg", "kk", "sr", "mk", "mn"})
 
 
 PAGE_UNIT = "page"  # unit_id of mentions found outside every unit
@@ -68,10 +65,10 @@ def plan_unit(document: Document, unit: Unit, furniture: tuple[tuple[int, int], 
     text = masked(document.text, unit.start, unit.end, furniture) if furniture else document.text[unit.start : unit.end]
     if not text.strip():
         return UnitPlan(unit, text, "und", "skip", "empty unit")
-    lang = detect_language(text)
-    if lang in ENGLISH_PIPELINE_LANGS:
+    script, lang = main_script(text)
+    if script == "LATIN":
         return UnitPlan(unit, text, lang, "english", chunks=chunk_bounds(text))
-    if lang in RUSSIAN_LANGS:
+    if script == "CYRILLIC":
         return UnitPlan(unit, text, lang, "russian")
     if lang == "und":
         return UnitPlan(unit, text, lang, "skip", "no letters to analyse")

@@ -25,7 +25,7 @@ class ParsedUnit:
     offset: int  # document offset of the parse's character 0 (== unit.start)
     doc: Doc | None  # None for units not parsed by the English pipeline
     mentions: tuple[Mention, ...]  # resolved entity mentions of this unit, document offsets
-    lang: str = "en"
+    lang: str = "en"  # the language of the model that read it ("en", "ru"), or the script's ("zh")
 
 
 @dataclass(frozen=True)
