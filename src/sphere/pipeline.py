@@ -12,9 +12,10 @@ and only does what is missing:
    passages are known before any evidence is stored;
 2. nlp and events, in worker processes (`analyse_texts`): pure functions of a document's text
    and units, so they parallelise without touching the database;
-3. storing, in this process, one transaction per document: mentions, then events whose
-   evidence is marked as derived where it lies in a copied passage, with sources counted as
-   independent outlets.
+3. storing, in this process, one transaction per chunk of documents (one document's failure
+   rolls the chunk back, and the chunk is stored again a document at a time): mentions, then
+   events whose evidence is marked as derived where it lies in a copied passage, with sources
+   counted as independent outlets.
 """
 
 from __future__ import annotations
@@ -171,7 +172,7 @@ def worker_context():
 
 def start_workers_early(expected_docs: int, workers: int | None = None) -> bool:
     """Start the analysis pool's fork server now, so that it loads the models while this
-    process is still reading documents; `analysed_texts` uses the same server later. Only when
+    process is still reading documents; `analysed_chunks` uses the same server later. Only when
     that many documents would get more than one worker. Returns whether it was started."""
     if worker_count(expected_docs, workers) < 2 or "forkserver" not in multiprocessing.get_all_start_methods():
         return False
@@ -198,13 +199,14 @@ def guided_chunks(items: Sequence[str], workers: int) -> Iterator[list[str]]:
         i += size
 
 
-def analysed_texts(
+def analysed_chunks(
     engine: Engine,
     doc_ids: Sequence[str],
     workers: int,
     meanwhile: Callable[[], None] | None = None,
-) -> Iterator[TextAnalysis]:
-    """Documents are read here and analysed in `workers` processes (or here when 1), in order.
+) -> Iterator[list[TextAnalysis]]:
+    """Documents are read here and analysed in `workers` processes (or here when 1), in order,
+    handed out a chunk (what one worker analysed at once) at a time.
 
     `meanwhile` runs in this process once the workers have their first documents, before any
     result is handed out: the provenance stage uses that time, which the workers spend parsing.
@@ -218,7 +220,7 @@ def analysed_texts(
         if meanwhile:
             meanwhile()
         for ids in chunks(doc_ids, CHUNK_DOCS):
-            yield from analyse_texts(load(ids))
+            yield analyse_texts(load(ids))
         return
     # Not a plain fork: the parent may hold database connections and progress-bar threads. A
     # fork server is a fresh process that loads the models once (`nlp.preload`) and forks
@@ -261,10 +263,10 @@ def analysed_texts(
                 # A worker died (killed, out of memory): finish here, one process, so the batch
                 # still completes; a document that kills the parser fails alone in analyse_text.
                 left = [i for i in doc_ids if i not in handed]
-                yield from analysed_texts(engine, left, 1)
+                yield from analysed_chunks(engine, left, 1)
                 return
             handed.update(r.doc_id for r in results)
-            yield from results
+            yield results
 
 
 # --- main side: provenance and storing ------------------------------------------------------
@@ -319,21 +321,48 @@ def store_analysis(
     `reads` (`provenance.shared_reads()`), shared by the store sessions of one run, keeps what
     counting sources read of links, units and outlets from one document to the next: storing
     writes none of them."""
+    with Session(engine, info=reads) as session, session.begin():
+        return store_in_session(session, result, provenance_done)
+
+
+def store_in_session(session: Session, result: TextAnalysis, provenance_done: bool = True) -> int:
     from .provenance import independent_sources
     from .store.events import save_events
     from .store.mentions import save_mentions
 
-    with Session(engine, info=reads) as session, session.begin():
-        save_mentions(session, result.doc_id, result.mentions, STAGE_VERSIONS["nlp"])
-        events = mark_derived(session, result.doc_id, result.events)
-        n = save_events(
-            session, result.doc_id, events, STAGE_VERSIONS["events"], independent_sources
-        )
-        stages = dict(STAGE_VERSIONS)
-        if not provenance_done:
-            stages.pop("provenance")
-        session.get(DocumentRow, result.doc_id).stages = stages
+    save_mentions(session, result.doc_id, result.mentions, STAGE_VERSIONS["nlp"])
+    events = mark_derived(session, result.doc_id, result.events)
+    n = save_events(session, result.doc_id, events, STAGE_VERSIONS["events"], independent_sources)
+    stages = dict(STAGE_VERSIONS)
+    if not provenance_done:
+        stages.pop("provenance")
+    session.get(DocumentRow, result.doc_id).stages = stages
     return n
+
+
+def store_analyses(
+    engine: Engine, results: Sequence[TextAnalysis], no_provenance: set[str], reads: dict | None = None
+) -> list[int | Exception]:
+    """Mentions and events of a chunk of documents, in one transaction: events stored per
+    document, or the exception that failed it.
+
+    One transaction per chunk rather than per document: a commit (and the full-text index's
+    flush with it) cost about as much as storing a document's mentions. Should one document
+    fail, the chunk is rolled back and stored again one document per transaction, so the
+    others are kept and it fails alone."""
+    try:
+        with Session(engine, info=reads) as session, session.begin():
+            return [store_in_session(session, r, r.doc_id not in no_provenance) for r in results]
+    except Exception:  # noqa: BLE001 - found below, document by document
+        if len(results) == 1:
+            raise
+    stored: list[int | Exception] = []
+    for r in results:
+        try:
+            stored.append(store_analysis(engine, r, r.doc_id not in no_provenance, reads))
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+            stored.append(exc)
+    return stored
 
 
 def analyse(
@@ -361,27 +390,30 @@ def analyse(
                     no_provenance.add(doc_id)
                 bar.advance(task)
 
-        results = analysed_texts(engine, todo, worker_count(len(todo), workers), provenance)
+        analysed = analysed_chunks(engine, todo, worker_count(len(todo), workers), provenance)
         from .provenance import shared_reads
 
         reads = shared_reads()  # provenance is done before the first result: links are final
         task = None
-        for result in results:
+        for chunk in analysed:
             if task is None:
                 task = bar.add_task("entities and events", total=len(todo), current="")
-            bar.update(task, current=result.doc_id)
-            if result.error is None:
-                try:
-                    summary.events += store_analysis(
-                        engine, result, provenance_done=result.doc_id not in no_provenance, reads=reads
-                    )
-                except Exception as exc:  # noqa: BLE001
-                    result = replace(result, error=f"store: {type(exc).__name__}: {exc}")
-            if result.error is not None:
-                summary.failures.append((result.doc_id, result.error))
-            else:
-                summary.documents += 1
-                summary.mentions += len(result.mentions)
-                summary.skipped_units += len(result.skipped)
-            bar.advance(task)
+            bar.update(task, current=chunk[-1].doc_id)
+            ok = [r for r in chunk if r.error is None]
+            try:
+                outcome = dict(zip((r.doc_id for r in ok), store_analyses(engine, ok, no_provenance, reads), strict=True))
+            except Exception as exc:  # noqa: BLE001 - a chunk of one that failed
+                outcome = {r.doc_id: exc for r in ok}
+            for result in chunk:
+                stored = outcome.get(result.doc_id)
+                if isinstance(stored, Exception):
+                    result = replace(result, error=f"store: {type(stored).__name__}: {stored}")
+                if result.error is not None:
+                    summary.failures.append((result.doc_id, result.error))
+                else:
+                    summary.events += stored
+                    summary.documents += 1
+                    summary.mentions += len(result.mentions)
+                    summary.skipped_units += len(result.skipped)
+                bar.advance(task)
     return summary

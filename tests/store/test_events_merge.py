@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -119,3 +120,32 @@ def test_reanalysing_a_document_keeps_other_documents_evidence(session):
     save_events(session, "b.txt", [], "1")
     session.commit()
     assert count_events(session) == 0
+
+
+
+def test_a_yearly_dated_report_joins_a_dated_one_through_the_same_sentence_however_spaced(session):
+    save_events(session, "a.txt", [event("a.txt", "e-a", day="2021", precision="year")], "1")
+    other = event("c.txt", "e-c", day="2021-08-10", precision="day", recipients=("TJK", "UZB"), start=41, end=70)
+    save_events(session, "c.txt", [other], "1")  # another sentence: a year does not make it a's event
+    assert count_events(session) == 2
+    respaced = replace(event("b.txt", "e-b", day="2021-08-10", precision="day"),
+                       evidence=(Evidence("b.txt", "body", "RUSSIA and  Tajikistan\nheld joint drills.", 0, 40),))
+    save_events(session, "b.txt", [respaced], "1")
+    session.commit()
+    # b's sentence is a's, case and spacing aside: b joins a's event (c's has b's day too, but
+    # a's participants are b's, c's only overlap them), and makes its date precise
+    ev = get_event(session, "e-a")
+    assert {e.doc_id for e in ev.evidence} == {"a.txt", "b.txt"}
+    assert ev.date == "2021-08-10"
+    assert count_events(session) == 2
+
+
+def test_an_undated_report_in_a_passage_copied_from_another_document_joins_its_event(session):
+    save_events(session, "a.txt", [event("a.txt", "e-a", day=None, precision=None)], "1")
+    copy = event("b.txt", "e-b", day=None, precision=None, start=41, end=70)  # another sentence, in a passage copied from a.txt
+    copy = replace(copy, evidence=tuple(replace(e, derived_from="a.txt") for e in copy.evidence))
+    save_events(session, "b.txt", [copy], "1")
+    save_events(session, "c.txt", [event("c.txt", "e-c", day=None, precision=None, start=0, end=21)], "1")
+    session.commit()
+    assert {e.doc_id for e in get_event(session, "e-a").evidence} == {"a.txt", "b.txt"}
+    assert count_events(session) == 2  # c: a sentence of its own, copied from nowhere

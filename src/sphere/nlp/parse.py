@@ -38,7 +38,6 @@ from .parsed import ParsedDocument, ParsedUnit
 from .resolve import unit_mentions
 from .russian import russian_mentions
 
-
 PAGE_UNIT = "page"  # unit_id of mentions found outside every unit
 
 

@@ -9,6 +9,7 @@ what matching reads is read once for the whole document (`MergeLookups`).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -91,21 +92,29 @@ class MergeLookups:
     @classmethod
     def read(cls, conn: Connection, events: Sequence[Event]) -> MergeLookups:
         # one candidates query per (type, day) of the document, for all its events' actors;
-        # each event keeps the rows one of its own actors acts in (`rows_for`)
+        # each event keeps the rows one of its own actors acts in (`rows_for`). The query
+        # reads only rows dated precisely enough to merge on their dates; the others (undated
+        # or only yearly dated, on either side) merge only by a passage one copies from the
+        # other, so they are found through the document's passages (`sharing_passages`)
         actors: dict[tuple[str, str], set[str]] = {}
         for ev in events:
             if participant_set(ev) and (acting := {p.code for p in ev.actors}):
                 actors.setdefault(candidate_key(ev), set()).update(acting)
         found = cls()
         for (event_type, day), codes in actors.items():
-            statement, params = merge_candidates(event_type, day, codes)
-            found.candidates[(event_type, day)] = list(conn.execute(statement, params))
-        rows = {r.id: r for group in found.candidates.values() for r in group}
+            if precise(day):
+                statement, params = merge_candidates(event_type, day, codes, precise_only=True)
+                found.candidates[(event_type, day)] = list(conn.execute(statement, params))
+            else:
+                found.candidates[(event_type, day)] = []
+        found.passages = sharing_passages(conn, [ev for ev in events if candidate_key(ev) in actors])
+        loose = [r for r in rows_by_ids(conn, sorted(found.passages)) if r.id not in
+                 {x.id for group in found.candidates.values() for x in group}]  # fmt: skip
+        for (event_type, day), group in found.candidates.items():
+            group += [r for r in loose if r.event_type == event_type and in_window(r.date, day)
+                      and not (precise(r.date) and precise(day))]  # fmt: skip
+        rows = {r.id for group in found.candidates.values() for r in group}
         found.participants = participants_of(conn, sorted(rows))
-        # undated (or only yearly dated) reports are one event only when one copies the other
-        loose = {r.id for (_, day), group in found.candidates.items() for r in group
-                 if not (precise(r.date) and precise(day))}  # fmt: skip
-        found.passages = passages_of(conn, sorted(loose))
         return found
 
     def rows_for(self, ev: Event, ev_actors: set[str]) -> list:
@@ -235,21 +244,60 @@ def candidates_statement(dated: bool):
 CANDIDATES = {True: candidates_statement(True), False: candidates_statement(False)}
 
 
-def merge_candidates(event_type: str, day: str, actors: set[str]) -> tuple:
+def merge_candidates(event_type: str, day: str, actors: set[str], precise_only: bool = False) -> tuple:
     """(statement, parameters) of the stored events of a type that one of `actors` acts in and
     that an event of `day` might be another report of: the dates that can agree with it at the
     coarser precision (`dates_agree` decides) are its prefixes ("2021", "2021-08" for
-    "2021-08-10") and the dates it is a prefix of."""
+    "2021-08-10") and the dates it is a prefix of (`in_window`). `precise_only`: not the
+    prefixes shorter than a month ("2021"), whose events merge only by a shared passage."""
     params = {"type": event_type, "actors": sorted(actors)}
     if day:
-        params["prefixes"] = [day[:n] for n in range(1, len(day))]
+        params["prefixes"] = [day[:n] for n in range(1, len(day)) if n >= MONTH_CHARS or not precise_only]
         params["day"] = day
         params["above"] = day[:-1] + chr(ord(day[-1]) + 1)  # the first string after all starting with `day`
     return CANDIDATES[bool(day)], params
 
 
+def in_window(date: str | None, day: str) -> bool:
+    """Whether a stored event's date is in the window `merge_candidates` asks for `day`."""
+    if not day:
+        return not date
+    return bool(date) and (day.startswith(date) or date.startswith(day))
+
+
+ROWS_OF = select(*ROW_COLUMNS).where(E.id.in_(bindparam("ids", expanding=True)))
+PASSAGES_BY_KEY = select(V.event_id, V.doc_id, V.text).where(V.passage_key.in_(bindparam("keys", expanding=True)))
+PASSAGES_IN_DOCS = select(V.event_id, V.doc_id, V.text).where(V.doc_id.in_(bindparam("docs", expanding=True)))
+
+
+def rows_by_ids(conn: Connection, event_ids: Sequence[str]) -> list:
+    return [row for part in chunked(event_ids) for row in conn.execute(ROWS_OF, {"ids": list(part)})]
+
+
+def sharing_passages(conn: Connection, events: Sequence[Event]) -> dict[str, tuple[set[str], set[str]]]:
+    """event id -> (documents, squashed sentences) of its stored evidence that shares a passage
+    with one of `events`: the same sentence (by `passage_key`, then compared squashed), or
+    evidence in a document one of theirs derives from. That is all `same_passage` needs to see
+    of a stored event, so these are read instead of every undated event's whole evidence."""
+    texts = {squash(e.text) for ev in events for e in ev.evidence}
+    docs = {e.derived_from for ev in events for e in ev.evidence if e.derived_from}
+    found: dict[str, tuple[set[str], set[str]]] = {}
+
+    def take(statement, name: str, values: set[str], keep) -> None:
+        for part in chunked(sorted(values)):
+            for event_id, doc_id, text in conn.execute(statement, {name: list(part)}):
+                squashed = squash(text)
+                if keep(doc_id, squashed):
+                    entry = found.setdefault(event_id, (set(), set()))
+                    entry[0].add(doc_id)
+                    entry[1].add(squashed)
+
+    take(PASSAGES_BY_KEY, "keys", {passage_key_of(t) for t in texts}, lambda _, text: text in texts)
+    take(PASSAGES_IN_DOCS, "docs", docs, lambda doc, _: doc in docs)
+    return found
+
+
 ROLES_OF = select(P.event_id, P.role, P.code, P.identifier_text).where(P.event_id.in_(bindparam("ids", expanding=True)))
-PASSAGES_OF = select(V.event_id, V.doc_id, V.text).where(V.event_id.in_(bindparam("ids", expanding=True)))
 
 
 def participants_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str | None]]]:
@@ -261,27 +309,29 @@ def participants_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, lis
     return found
 
 
-def passages_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, tuple[set[str], set[str]]]:
-    """event id -> (documents of its evidence, its evidence sentences squashed)."""
-    found: dict[str, tuple[set[str], set[str]]] = {i: (set(), set()) for i in event_ids}
-    for part in chunked(event_ids):
-        for event_id, doc_id, text in conn.execute(PASSAGES_OF, {"ids": list(part)}):
-            found[event_id][0].add(doc_id)
-            found[event_id][1].add(squash(text))
-    return found
+MONTH_CHARS = len("2021-08")
 
 
 def precise(day: str | None) -> bool:
     """A date at month or day precision: enough to tell two reports of one event apart."""
-    return bool(day) and len(day) >= 7
+    return bool(day) and len(day) >= MONTH_CHARS
 
 
 def squash(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def passage_key_of(squashed: str) -> str:
+    return hashlib.blake2b(squashed.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def passage_key(text: str) -> str:
+    """`evidence.passage_key`: 16 hex characters of the sentence squashed (`squash`)."""
+    return passage_key_of(squash(text))
+
+
 def same_passage(stored: tuple[set[str], set[str]], ev: Event) -> bool:
     """Whether `ev` is reported in a passage copied from (or identical to) a stored event's,
-    given that event's documents and squashed sentences (`passages_of`)."""
+    given that event's documents and squashed sentences (`sharing_passages`)."""
     docs, texts = stored
     return any(e.derived_from in docs or squash(e.text) in texts for e in ev.evidence)

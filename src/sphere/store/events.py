@@ -40,7 +40,7 @@ from .event_counts import (  # recounting sources: re-exported, callers import t
     outlets_of_evidence,
     refresh_counts,
 )
-from .event_merge import ROW_COLUMNS, MergeLookups, StoredEvent, matching_event
+from .event_merge import ROW_COLUMNS, MergeLookups, StoredEvent, matching_event, passage_key
 from .event_query import (  # reading events: re-exported, callers import them from here
     EventFilter,
     count_events,
@@ -139,7 +139,8 @@ def save_events(
                 continue
             seen.add((e.start, e.end))
             writes.evidence.append({"event_id": row.id, "doc_id": e.doc_id, "unit_id": e.unit_id, "start": e.start,
-                                    "end": e.end, "text": e.text, "outlet_id": doc_outlet, "derived_from": e.derived_from})  # fmt: skip
+                                    "end": e.end, "text": e.text, "outlet_id": doc_outlet, "derived_from": e.derived_from,
+                                    "passage_key": passage_key(e.text)})  # fmt: skip
         touched.add(row.id)
     writes.write(conn)
     refresh_counts(session, touched, count_sources)

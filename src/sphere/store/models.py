@@ -180,6 +180,7 @@ class EvidenceRow(Base):
         UniqueConstraint("event_id", "doc_id", "start", "end"),
         Index("ix_evidence_event_outlet", "event_id", "outlet_id"),  # migration 0008
         Index("ix_evidence_outlet_event", "outlet_id", "event_id"),  # migration 0006
+        Index("ix_evidence_passage_key", "passage_key"),  # migration 0013
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
@@ -190,6 +191,8 @@ class EvidenceRow(Base):
     text: Mapped[str] = mapped_column(Text)
     outlet_id: Mapped[str | None] = mapped_column(String(120))
     derived_from: Mapped[str | None] = mapped_column(String(500))  # original doc when copied
+    # hash of the sentence squashed (case, spacing): finds the reports sharing it (event_merge)
+    passage_key: Mapped[str | None] = mapped_column(String(16))
 
 
 class ReuseLinkRow(Base):
