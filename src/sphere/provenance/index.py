@@ -18,7 +18,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, SphereError
@@ -106,37 +106,70 @@ CACHE_SIZE = 2000
 
 
 DOCS, UNITS = DocumentRow.__table__, UnitRow.__table__
-# Built once (expanding IN lists): provenance asks these twice per document it indexes.
-UNIT_SUMS = (
-    select(UNITS.c.doc_id, func.count().label("n"), func.sum(UNITS.c.start).label("lo"),
-           func.sum(UNITS.c.end).label("hi"))
-    .where(UNITS.c.doc_id.in_(bindparam("ids", expanding=True)))
-    .group_by(UNITS.c.doc_id)
-    .subquery()
-)  # fmt: skip
-# what the cache key holds of each document and its units, in one query
-DOC_KEYS = (
-    select(DOCS.c.id, DOCS.c.content_hash, DOCS.c.outlet_id, DOCS.c.url, DOCS.c.published,
-           UNIT_SUMS.c.n, UNIT_SUMS.c.lo, UNIT_SUMS.c.hi)
-    .outerjoin_from(DOCS, UNIT_SUMS, UNIT_SUMS.c.doc_id == DOCS.c.id)
-    .where(DOCS.c.id.in_(bindparam("ids", expanding=True)))
-)  # fmt: skip
-DOC_ROWS = select(DOCS.c.id, DOCS.c.text, DOCS.c.url, DOCS.c.published, DOCS.c.outlet_id).where(
-    DOCS.c.id.in_(bindparam("ids", expanding=True))
-)
+# Built once: provenance reads these for every document it indexes.
+DOC_ROWS = select(
+    DOCS.c.id, DOCS.c.text, DOCS.c.url, DOCS.c.published, DOCS.c.outlet_id, DOCS.c.content_hash
+).where(DOCS.c.id.in_(bindparam("ids", expanding=True)))
 UNIT_ROWS = (
     select(UNITS.c.doc_id, UNITS.c.unit_id, UNITS.c.kind, UNITS.c.start, UNITS.c.end, UNITS.c.published,
            UNITS.c.outlet, UNITS.c.url)
     .where(UNITS.c.doc_id.in_(bindparam("ids", expanding=True)))
     .order_by(UNITS.c.start)
 )  # fmt: skip
+# what the cache key holds of each document and of its units (plain SQL: `store.fetch_in`)
+DOC_KEYS = f"SELECT id, content_hash, outlet_id, url, published FROM {DOCS.name} WHERE id IN ({{marks}})"
+UNIT_SUMS = (
+    f'SELECT doc_id, count(*), sum(start), sum("end") FROM {UNITS.name} '
+    "WHERE doc_id IN ({marks}) GROUP BY doc_id"
+)
+
+
+def cache_key(where: str, doc, sums) -> tuple:
+    """What a cached comparison depends on: database, document (its date as ISO text, whatever
+    the driver returns) and its units' (count, sum of starts, sum of ends), None for none."""
+    doc_id, content_hash, outlet_id, url, published = doc
+    day = None if published is None else str(published)
+    return (where, doc_id, content_hash, outlet_id, url, day, sums)
 
 
 def cache_keys(session: Session, doc_ids: list[str]) -> dict[str, tuple]:
     where = str(session.get_bind().url)
     session.flush()  # plain statements below: the session's pending rows go first
-    rows = session.connection().execute(DOC_KEYS, {"ids": list(doc_ids)}).all()
-    return {r[0]: (where, *r[:5], None if r[5] is None else tuple(r[5:])) for r in rows}
+    sums = {r[0]: tuple(r[1:]) for r in store.fetch_in(session, UNIT_SUMS, doc_ids)}
+    return {r[0]: cache_key(where, r, sums.get(r[0])) for r in store.fetch_in(session, DOC_KEYS, doc_ids)}
+
+
+def remember(key: tuple, item: Indexed) -> None:
+    _CACHE[key] = item
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+
+
+def read_indexed(session: Session, doc_ids: list[str], keys: dict[str, tuple] | None) -> dict[str, Indexed]:
+    """Documents read from the store and made ready for comparison, cached under their keys
+    (`keys`, or made from the rows read when None)."""
+    conn = session.connection()
+    rows = conn.execute(DOC_ROWS, {"ids": doc_ids}).all()
+    units: dict[str, list] = {d: [] for d in doc_ids}
+    for u in conn.execute(UNIT_ROWS, {"ids": doc_ids}):
+        units[u.doc_id].append(u)
+    where = str(session.get_bind().url)
+    out = {}
+    for row in rows:
+        mine = units[row.id]
+        if keys is not None:
+            key = keys[row.id]
+        else:
+            sums = (len(mine), sum(u.start for u in mine), sum(u.end for u in mine)) if mine else None
+            key = cache_key(where, (row.id, row.content_hash, row.outlet_id, row.url, row.published), sums)
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            out[row.id] = hit
+        else:
+            out[row.id] = make_indexed(session, row, mine)
+            remember(key, out[row.id])
+    return out
 
 
 def load_indexed(session: Session, doc_ids: list[str]) -> dict[str, Indexed]:
@@ -152,18 +185,15 @@ def load_indexed(session: Session, doc_ids: list[str]) -> dict[str, Indexed]:
         else:
             missing.append(d)
     if missing:
-        conn = session.connection()
-        rows = conn.execute(DOC_ROWS, {"ids": missing}).all()
-        units: dict[str, list] = {d: [] for d in missing}
-        for u in conn.execute(UNIT_ROWS, {"ids": missing}):
-            units[u.doc_id].append(u)
-        for row in rows:
-            item = make_indexed(session, row, units[row.id])
-            out[row.id] = item
-            _CACHE[keys[row.id]] = item
-            while len(_CACHE) > CACHE_SIZE:
-                _CACHE.popitem(last=False)
+        out.update(read_indexed(session, missing, keys))
     return out
+
+
+def load_new(session: Session, doc_id: str) -> Indexed | None:
+    """The document being indexed, read with its units in two queries (its cache key is made
+    from the rows: a stored document indexed for the first time is not cached yet)."""
+    session.flush()  # plain statements below: the session's pending rows go first
+    return read_indexed(session, [doc_id], None).get(doc_id)
 
 
 def candidates(session: Session, doc_id: str, keys_by_chunk) -> list[str]:
@@ -251,15 +281,14 @@ def index_document(session: Session, doc_id: str) -> list[ReuseLink]:
 
     Returns every link involving the document, as original or as copy.
     """
-    loaded = load_indexed(session, [doc_id])
-    if doc_id not in loaded:
+    new = load_new(session, doc_id)
+    if new is None:
         raise InputError(doc_id, "no such document in the database")
-    new = loaded[doc_id]
     chunks = chunk_tokens(new.tokens)
     shingles = shingle_hashes(new.tokens)
     keys = band_keys(chunk_signatures(shingles, chunks))
-    before = {d for r in store.links_of(session, doc_id) for d in (r.original_doc, r.copy_doc)}
-    store.clear_index(session, doc_id)
+    before = store.partners_of(session, doc_id)
+    num = store.clear_index(session, doc_id)
     links: list[ReuseLink] = []
     words: list[int] = []
     found = candidates(session, doc_id, keys)
@@ -269,6 +298,8 @@ def index_document(session: Session, doc_id: str) -> list[ReuseLink]:
         for p in passages:
             links.append(link_of(new.view, other.view, p))
             words.append(p.words)
+    if num is None:
+        num = store.new_doc_number(session, doc_id)
     store.save_index(
         session,
         doc_id,
@@ -277,11 +308,11 @@ def index_document(session: Session, doc_id: str) -> list[ReuseLink]:
         DOC_PERM,
         len(chunks),
         VERSION,
+        num,
     )
     store.replace_links(session, doc_id, links, words, VERSION)
     touched = {doc_id, *before, *(link.copy_doc for link in links), *(link.original_doc for link in links)}
-    for d in sorted(touched):
-        store.mark_copied_units(session, d, MOSTLY)
+    store.mark_copied_units_many(session, sorted(touched), MOSTLY)
     return links
 
 
