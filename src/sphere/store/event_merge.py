@@ -75,9 +75,6 @@ class StoredEvent:
         return self
 
 
-ROW_BY_ID = select(*ROW_COLUMNS).where(E.id == bindparam("event"))
-
-
 @dataclass
 class MergeLookups:
     """What matching one document's events against the store reads, in a few queries for all
@@ -88,9 +85,10 @@ class MergeLookups:
     candidates: dict[tuple[str, str], list] = field(default_factory=dict)  # (type, day) -> rows
     participants: dict[str, list[tuple[str, str, str | None]]] = field(default_factory=dict)
     passages: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
+    copies: CopiedEvidence | None = None  # for `copied_report`
 
     @classmethod
-    def read(cls, conn: Connection, events: Sequence[Event]) -> MergeLookups:
+    def read(cls, session: Session, events: Sequence[Event]) -> MergeLookups:
         # one candidates query per (type, day) of the document, for all its events' actors;
         # each event keeps the rows one of its own actors acts in (`rows_for`). The query
         # reads only rows dated precisely enough to merge on their dates; the others (undated
@@ -100,7 +98,8 @@ class MergeLookups:
         for ev in events:
             if participant_set(ev) and (acting := {p.code for p in ev.actors}):
                 actors.setdefault(candidate_key(ev), set()).update(acting)
-        found = cls()
+        conn = session.connection()
+        found = cls(copies=CopiedEvidence.read(session, events))
         for (event_type, day), codes in actors.items():
             if precise(day):
                 statement, params = merge_candidates(event_type, day, codes, precise_only=True)
@@ -145,7 +144,7 @@ def matching_event(session: Session, ev: Event, exclude: set[str], lookups: Merg
     ev_actors = {p.code for p in ev.actors}
     if not ev_codes or not ev_actors:
         return None  # the rules below need someone acting in both
-    copied = copied_report(session, ev, ev_codes, ev_actors, exclude)
+    copied = copied_report(session, ev, ev_codes, ev_actors, exclude, lookups.copies)
     if copied is not None:
         return copied
     rows = [
@@ -175,36 +174,69 @@ def matching_event(session: Session, ev: Event, exclude: set[str], lookups: Merg
 
 
 COPIED_EVIDENCE = (
-    select(V.event_id, V.text)
+    select(V.event_id, E.event_type, V.doc_id, V.text)
     .join(EVENTS, E.id == V.event_id)
-    .where(V.doc_id.in_(bindparam("docs", expanding=True)), E.event_type == bindparam("type"))
+    .where(V.doc_id.in_(bindparam("docs", expanding=True)))
 )
 
 
-def copied_report(
-    session: Session, ev: Event, ev_codes: frozenset[str], ev_actors: set[str], exclude: set[str]
-) -> StoredEvent | None:
-    """The stored event that `ev` is a copy of (or that copies it): the same sentence, coded as
-    the same type with the same parties, in a document sharing a passage with `ev`'s (a reuse
-    link either way). Dates are not compared: a syndicated copy published a day later dates
-    its statements a day later, and is still the same report. The row keeps the earlier date."""
-    docs = sorted({e.doc_id for e in ev.evidence})
+def linked_to(session: Session, ev: Event) -> set[str]:
+    """The documents `ev`'s evidence shares a passage with: reuse links either way, and the
+    originals its passages are derived from."""
+    docs = {e.doc_id for e in ev.evidence}
     linked: set[str] = set()
-    for doc_id in set(docs) & linked_documents(session):  # links read once per run (reuse.py)
+    for doc_id in docs & linked_documents(session):  # links read once per run (reuse.py)
         copies, originals = links_by_side(session, doc_id)
         linked.update(r.original_doc for r in copies)
         linked.update(r.copy_doc for r in originals)
     linked |= {e.derived_from for e in ev.evidence if e.derived_from}
-    linked -= set(docs)
+    return linked - docs
+
+
+@dataclass
+class CopiedEvidence:
+    """The stored evidence of the documents a document's events share passages with, read once
+    for all its events: (event id, type, document, sentence squashed) rows, and those events'
+    rows and participants."""
+
+    found: list[tuple[str, str, str, str]] = field(default_factory=list)
+    rows: dict[str, object] = field(default_factory=dict)
+    participants: dict[str, list[tuple[str, str, str | None]]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, session: Session, events: Sequence[Event]) -> CopiedEvidence:
+        conn = session.connection()
+        docs = set().union(*(linked_to(session, ev) for ev in events)) if events else set()
+        out = cls()
+        for part in chunked(sorted(docs)):
+            out.found += [(i, t, d, squash(text)) for i, t, d, text in conn.execute(COPIED_EVIDENCE, {"docs": list(part)})]
+        ids = sorted({i for i, _, _, _ in out.found})
+        out.rows = {r.id: r for r in rows_by_ids(conn, ids)}
+        out.participants = participants_of(conn, ids)
+        return out
+
+
+def copied_report(
+    session: Session, ev: Event, ev_codes: frozenset[str], ev_actors: set[str], exclude: set[str],
+    copies: CopiedEvidence | None = None,
+) -> StoredEvent | None:
+    """The stored event that `ev` is a copy of (or that copies it): the same sentence, coded as
+    the same type with the same parties, in a document sharing a passage with `ev`'s (a reuse
+    link either way). Dates are not compared: a syndicated copy published a day later dates
+    its statements a day later, and is still the same report. The row keeps the earlier date.
+    `copies`: what `CopiedEvidence.read` read for all the events of `ev`'s document."""
+    linked = linked_to(session, ev)
     if not linked:
         return None
-    conn = session.connection()
+    if copies is None:
+        copies = CopiedEvidence.read(session, [ev])
     texts = {squash(e.text) for e in ev.evidence}
-    found = conn.execute(COPIED_EVIDENCE, {"docs": sorted(linked), "type": ev.event_type})
-    ids = sorted({eid for eid, text in found if eid not in exclude and squash(text) in texts})
-    for event_id, row_parts in participants_of(conn, ids).items():
-        if same_parties(row_parts, ev_codes, ev_actors):
-            row = StoredEvent.from_row(conn.execute(ROW_BY_ID, {"event": event_id}).one()).with_participants(row_parts)
+    ids = sorted({i for i, etype, doc, text in copies.found
+                  if etype == ev.event_type and doc in linked and i not in exclude and text in texts})  # fmt: skip
+    for event_id in ids:
+        row_parts = copies.participants.get(event_id, [])
+        if row_parts and same_parties(row_parts, ev_codes, ev_actors):
+            row = StoredEvent.from_row(copies.rows[event_id]).with_participants(row_parts)
             if ev.date and row.date and row.date_precision == ev.date_precision and ev.date < row.date:
                 row.date = ev.date  # the original, stored after its copy: its day is the event's
             return row

@@ -110,7 +110,7 @@ def save_events(
         same_id.update((r.id, r) for r in conn.execute(ROWS_BY_IDS, {"ids": list(part)}))
         reported.update(conn.execute(REPORTED, {"ids": list(part)}).scalars())
     writes = DocumentWrites()
-    lookups = MergeLookups.read(conn, events)
+    lookups = MergeLookups.read(session, events)
     claimed: dict[str, StoredEvent] = {}  # rows that already took one event of this document
     for ev in events:
         row = matching_event(session, ev, set(claimed), lookups)  # a row other documents report
