@@ -273,6 +273,37 @@ _CORE = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"\b(?i:yesterday|today|tomorrow|tonight|week|weekend|month|year|ago|spring|summer|autumn|fall|winter|morning|afternoon|evening)\b")
 _WINDOW = 60  # characters around a core word that a date phrase may span
+# What each pattern cannot match without (a necessary condition only: the slice is then scanned
+# with the pattern itself): a digit, a month's name (its first three letters, capitalised as
+# the patterns want it), a weekday's, or one of a few words in any case.
+_NEEDS: dict[str, frozenset[str]] = {
+    "iso": frozenset({"digit"}), "dmy": frozenset({"digit"}), "md_range": frozenset({"digit", "month"}),
+    "dm_range": frozenset({"digit", "month"}), "md": frozenset({"digit", "month"}), "dm": frozenset({"digit", "month"}),
+    "my": frozenset({"digit", "month"}), "decade": frozenset({"digit"}), "season": frozenset({"season"}),
+    "month_rel_year": frozenset({"month", "year"}), "weekday_week": frozenset({"day", "week"}),
+    "relative": frozenset({"unit"}), "ago": frozenset({"ago"}), "deictic": frozenset({"deictic"}),
+    "weekend": frozenset({"weekend"}), "weekday": frozenset({"day"}), "month": frozenset({"month"}),
+    "year": frozenset({"digit"}),
+}
+_DIGIT = re.compile(r"\d")
+_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_WORDS_ANY_CASE = {name: re.compile("|".join(words), re.I) for name, words in {
+    "season": ("spring", "summer", "autumn", "fall", "winter"), "week": ("week",), "year": ("year",),
+    "unit": ("week", "month", "year"), "ago": ("ago",), "weekend": ("weekend",),
+    "deictic": ("yesterday", "tomorrow", "today", "tonight", "morning", "afternoon", "evening"),
+}.items()}  # (matched as the patterns match them: re.I)
+
+
+def _present(segment: str) -> frozenset[str]:
+    """Which of the patterns' needs (`_NEEDS`) a slice of text meets."""
+    found = {name for name, words in _WORDS_ANY_CASE.items() if words.search(segment)}
+    if _DIGIT.search(segment):
+        found.add("digit")
+    if _MONTH_START.search(segment):
+        found.add("month")
+    if "day" in segment:
+        found.add("day")
+    return frozenset(found)
 
 
 def find_dates(text: str, pub: date | None = None, direction: int = 0) -> list[DateMention]:
@@ -291,25 +322,31 @@ def _find_dates(text: str, pub: date | None, direction: int) -> tuple[DateMentio
     return tuple(found)
 
 
-@lru_cache(maxsize=8192)  # the same text is dated again with another tense or anchor
-def _date_matches(text: str) -> tuple[tuple[int, int, str, tuple, str], ...]:
-    """The date expressions of `text`, before resolution (which text they cover does not depend
-    on the anchor or the tense): (start, end, kind, regex groups, matched text), in scan order."""
-    hits = [m.start() for m in _CORE.finditer(text)]
-    if not hits:
-        return ()
-    # merge the windows around core words into a few slices, and scan only those
+def core_slices(text: str) -> list[list[int]]:
+    """The windows around the core words of `text`, merged into a few [lo, hi] slices: the
+    only places a date phrase can be."""
     slices: list[list[int]] = []
-    for h in hits:
+    for m in _CORE.finditer(text):
+        h = m.start()
         lo, hi = max(0, h - _WINDOW), min(len(text), h + _WINDOW)
         if slices and lo <= slices[-1][1]:
             slices[-1][1] = hi
         else:
             slices.append([lo, hi])
+    return slices
+
+
+@lru_cache(maxsize=8192)  # the same text is dated again with another tense or anchor
+def _date_matches(text: str) -> tuple[tuple[int, int, str, tuple, str], ...]:
+    """The date expressions of `text`, before resolution (which text they cover does not depend
+    on the anchor or the tense): (start, end, kind, regex groups, matched text), in scan order."""
     taken: list[tuple[int, int]] = []
     matches = []
-    for lo, hi in slices:
+    for lo, hi in core_slices(text):
+        present = _present(text[lo:hi])
         for kind, pattern in PATTERNS:
+            if not _NEEDS[kind] <= present:
+                continue  # a word the pattern cannot match without is not in the slice
             for m in pattern.finditer(text, lo, hi):
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in taken):

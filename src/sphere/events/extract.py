@@ -20,6 +20,7 @@ from datetime import date
 import numpy as np
 
 from ..ids import make_id
+from ..nlp.context import doc_text
 from ..nlp.parsed import ParsedDocument, ParsedUnit
 from ..types import Event, Evidence
 from .anchor import estimate_anchor
@@ -114,7 +115,7 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     out: list[Event] = []
     previous: DateValue | None = None  # the last date told in this unit, for "at the time"
     anchor = None
-    unit_text = pu.doc.text  # spaCy builds it anew on every access
+    unit_text = doc_text(pu.doc)  # (spaCy builds `doc.text` anew from its tokens on every access)
     if pu.unit.published is None and parsed.document.published is None:
         # an undated unit: relative dates resolve against the day its text implies, if any
         anchor = estimate_anchor(unit_text)

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from .dates import DateValue, find_dates
-from .timing import NEXT_DAY, RELATIVE_TOLD
+from .timing import relative_phrases
 
 
 def sentence_texts(sents: list, text: str) -> dict[int, str]:
@@ -49,9 +49,10 @@ def told_before(sent, before: list, previous: DateValue | None, pub: date | None
     paragraph counts from the event just told, whose date an aside's dates are not); None when
     they tell none."""
     own = text_of(sent, texts)
-    if not RELATIVE_TOLD.search(own):
+    next_day, same_day = relative_phrases(own)  # (RELATIVE_TOLD is their union)
+    if next_day is None and same_day is None:
         return previous
-    same_paragraph_only = NEXT_DAY.search(own) is None
+    same_paragraph_only = next_day is None
     after = sent
     for prev_sent in reversed(before):
         if same_paragraph_only and paragraph_break(text, prev_sent, after, texts):

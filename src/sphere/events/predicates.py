@@ -271,7 +271,8 @@ def match_token(t, lex: Lexicon, tm: TokenMentions) -> tuple[PredicateEntry, obj
     pos = pos_of(t)
     if pos is None:
         return None
-    entries = sorted({e for k in keys for e in lex.candidates(k, pos)}, key=lambda e: e.index)
+    # (each entry once, by its place in the file: hashing an entry hashes its every field)
+    entries = [e for _, e in sorted({e.index: e for k in keys for e in lex.candidates(k, pos)}.items())]
     for entry in entries:
         ok, obj = entry_matches(entry, t, tm)
         if ok:

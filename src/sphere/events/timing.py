@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from .calendar_math import add_days
 from .dates import DateMention, DateValue, combine, redate
@@ -31,6 +32,19 @@ SAME_DAY = re.compile(r"\b(?:(?:hours|minutes)\s+later|later\s+that\s+(?:day|eve
                       r"the\s+same\s+(?:evening|night|morning|afternoon)|within\s+(?:hours|minutes)|by\s+(?:the|that)\s+(?:evening|afternoon|night))\b", re.I)
 
 RELATIVE_TOLD = re.compile(NEXT_DAY.pattern + "|" + SAME_DAY.pattern, re.I)
+# Each NEXT_DAY and SAME_DAY phrase holds one of these words, in any case as re.I reads it:
+# str.lower reads it so too but for 'ı' and 'İ' (which re.I takes for 'i'; no word has the 's'
+# or 'k' it takes 'ſ' and 'K' for)
+TOLD_WORDS = ("day", "morning", "evening", "night", "hour", "minute", "afternoon")
+
+
+@lru_cache(maxsize=4096)  # asked for each predicate of a sentence, and of the sentence before
+def relative_phrases(text: str) -> tuple[re.Match | None, re.Match | None]:
+    """`NEXT_DAY.search(text)` and `SAME_DAY.search(text)` (their union is RELATIVE_TOLD)."""
+    low = text.lower().replace("ı", "i").replace("i\u0307", "i")  # ('İ'.lower() is 'i' + a dot)
+    if not any(w in low for w in TOLD_WORDS):
+        return None, None
+    return NEXT_DAY.search(text), SAME_DAY.search(text)
 
 
 def told_relative(text: str, sentence_dates, previous: DateValue | None, at: int = 0) -> DateValue | None:
@@ -38,8 +52,7 @@ def told_relative(text: str, sentence_dates, previous: DateValue | None, at: int
     the last day-precise date before those words (in the sentence, else `previous`); "hours
     later" is that same day. `at` is the predicate's offset in the sentence: a predicate before
     the date the phrase counts from is not dated by it."""
-    for pattern, shift in ((NEXT_DAY, 1), (SAME_DAY, 0)):
-        m = pattern.search(text)
+    for m, shift in zip(relative_phrases(text), (1, 0), strict=True):
         if m is None:
             continue
         before = [d for d in sentence_dates if d.end <= m.start() and d.value.date]

@@ -4,7 +4,8 @@ spaCy makes a new Token object on every `doc[i]` or iteration and looks each att
 string up again, and the rules pass over each sentence several times (verbs, reporting verbs,
 nominals, the sentence's words). `UnitWords` holds each token's POS, lower-cased lemma and
 lower-case form, and whether the lexicon knows the word, so those passes test plain lists
-and make a Token only for the few tokens that may hold an event.
+and make a Token only for the few tokens that may hold an event. They are read from the Doc's
+arrays (`Doc.to_array`), not token by token: a word's strings are looked up once per process.
 """
 
 from __future__ import annotations
@@ -12,6 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
+
+# StringStore hash -> lower-cased lemma / form, remembered across units (a hash is the same
+# string in every vocabulary); forgotten past MAX_STRINGS
+MAX_STRINGS = 300_000
+_LEMMAS: dict[int, str] = {}
+_FORMS: dict[int, str] = {}
+
+
+def _strings(hashes: list[int], strings, known: dict[int, str], norm) -> list[str]:
+    if len(known) > MAX_STRINGS:
+        known.clear()
+    out = []
+    for h in hashes:
+        s = known.get(h)
+        if s is None:
+            s = known[h] = norm(strings[h])
+        out.append(s)
+    return out
 
 
 @dataclass(frozen=True)
@@ -24,11 +45,11 @@ class UnitWords:
 
     @classmethod
     def of(cls, doc, keys: frozenset[str]) -> UnitWords:
-        pos, lemma, lower = [], [], []
-        for t in doc:
-            pos.append(t.pos_)
-            lemma.append(t.lemma_.lower())
-            lower.append(t.lower_)
+        pos_ids, lemma_ids, lower_ids = doc.to_array([POS, LEMMA, LOWER]).T.tolist() if len(doc) else ([], [], [])
+        strings = doc.vocab.strings
+        pos = [POS_NAMES[p] for p in pos_ids]
+        lemma = _strings(lemma_ids, strings, _LEMMAS, str.lower)
+        lower = _strings(lower_ids, strings, _FORMS, str)
         return cls(pos, lemma, lower, [a in keys or b in keys for a, b in zip(lemma, lower, strict=True)], keys)
 
     def trigger_sentences(self, sents: list) -> set[int]:

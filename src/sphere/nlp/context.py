@@ -14,6 +14,9 @@ The word lists are data (`data/context_words.yaml`, read by `words.py`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase, SectorTerm
@@ -39,13 +42,15 @@ def trim(span: Span) -> Span | None:
     nothing past a line break (a name does not run across lines)."""
     start, end = span.start, span.end
     doc = span.doc
+    words = _words_of(doc)  # (a token's trailing whitespace is one space or none: never a line break)
+    text, lower, punct, space = words.text, words.lower, words.punct, words.space
     for i in range(start, end):
-        if "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
-            end = i if "\n" in doc[i].text else i + 1
+        if "\n" in text[i]:
+            end = i
             break
-    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct or doc[start].is_space):
+    while start < end and (lower[start] in ARTICLES or punct[start] or space[start]):
         start += 1
-    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (lower[end - 1] in POSSESSIVE or punct[end - 1] or space[end - 1]):
         end -= 1
     if start >= end:
         return None
@@ -62,11 +67,12 @@ def term_at(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool = False) -> tup
         return None
     lo, hi = (max(0, i - MAX_TERM_TOKENS + 1), i + 1) if backwards else (i, min(len(doc), i + MAX_TERM_TOKENS))
     seen = _terms_seen(kb)
-    key = (backwards, *_words_of(doc)[lo:hi])
+    words = _words_of(doc)
+    key = (backwards, *words.with_ws[lo:hi])
     if key not in seen:
         if len(seen) >= MAX_TERMS_SEEN:
             seen.clear()
-        seen[key] = _longest_term(doc, i, kb, backwards)
+        seen[key] = _term_in_words(words, i, kb, backwards)
     found = seen[key]
     if found is None:
         return None
@@ -75,22 +81,74 @@ def term_at(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool = False) -> tup
 
 
 MAX_TERMS_SEEN = 200_000
-# the Docs last asked about, by id, each held with its tokens' texts (held, so `is` is exact):
+# the Docs last asked about, by id, each held with its tokens' strings (held, so `is` is exact):
 # a document's units are read twice (context first, then mentions), a few Docs at a time
-_WORDS: dict[int, tuple[Doc, list[str]]] = {}
+_WORDS: dict[int, tuple[Doc, DocWords]] = {}
 MAX_WORDS_DOCS = 16
+_STRINGS: dict[int, str] = {}  # StringStore hash -> string (a hash is the same string in every vocab)
+MAX_STRINGS = 300_000
 
 
-def _words_of(doc: Doc) -> list[str]:
-    """Each token's text with its spacing, read once per Doc (every name asks about its own
-    neighbours, and spaCy makes a new Token for each token read)."""
+@dataclass(frozen=True)
+class DocWords:
+    """What `_longest_term` and `trim` read of each token: its text with and without its trailing
+    space, lower-case form, whether it is punctuation, whether it is white space (read from the
+    Doc's arrays, once per Doc)."""
+
+    with_ws: list[str]
+    text: list[str]
+    lower: list[str]
+    punct: list[bool]
+    space: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocWords:
+        if not len(doc):
+            return cls([], [], [], [], [])
+        orth, lower, punct, is_space, space = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE, SPACY]).T.tolist()
+        strings, known = doc.vocab.strings, _STRINGS
+        if len(known) > MAX_STRINGS:
+            known.clear()
+
+        def text_of(h: int) -> str:
+            s = known.get(h)
+            if s is None:
+                s = known[h] = strings[h]
+            return s
+
+        texts = [text_of(h) for h in orth]
+        return cls([t + " " if sp else t for t, sp in zip(texts, space, strict=True)], texts,
+                   [text_of(h) for h in lower], [bool(p) for p in punct], [bool(p) for p in is_space])
+
+    def span_text(self, lo: int, hi: int) -> str:
+        """`doc[lo:hi].text`: the tokens with their spaces, but the last one's."""
+        return "".join(self.with_ws[lo:hi - 1]) + self.text[hi - 1]
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, joined from its Doc's `DocWords` (spaCy makes each token again to join it)."""
+    if span.end <= span.start:
+        return span.text
+    return _words_of(span.doc).span_text(span.start, span.end)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined from its `DocWords`."""
+    return "".join(_words_of(doc).with_ws)
+
+
+def _words_of(doc: Doc) -> DocWords:
+    """Each token's strings, read once per Doc (every name asks about its own neighbours, and
+    spaCy makes a new Token for each token read)."""
     held = _WORDS.get(id(doc))
-    if held is None or held[0] is not doc or len(held[1]) != len(doc):
+    if held is None or held[0] is not doc or len(held[1].text) != len(doc):
         if len(_WORDS) >= MAX_WORDS_DOCS:
             del _WORDS[next(iter(_WORDS))]  # the oldest
         _WORDS.pop(id(doc), None)
-        held = _WORDS[id(doc)] = (doc, [t.text_with_ws for t in doc])
+        held = _WORDS[id(doc)] = (doc, DocWords.of(doc))
     return held[1]
+
+
 _TERMS_SEEN: dict[int, tuple[KnowledgeBase, dict]] = {}
 
 
@@ -101,13 +159,33 @@ def _terms_seen(kb: KnowledgeBase) -> dict:
     return entry[1]
 
 
+PUNCT_IN_TERMS = ("-", ".", "'")
+
+
+def _term_in_words(words: DocWords, i: int, kb: KnowledgeBase, backwards: bool) -> tuple[SectorTerm, int] | None:
+    """`_longest_term`, read from the Doc's `DocWords` instead of its tokens."""
+    n_tokens = len(words.text)
+    punct, text = words.punct, words.text
+    for n in range(MAX_TERM_TOKENS, 0, -1):
+        lo, hi = (i - n + 1, i + 1) if backwards else (i, i + n)
+        if lo < 0 or hi > n_tokens:
+            continue
+        if any(punct[k] and text[k] not in PUNCT_IN_TERMS for k in range(lo, hi)) or words.lower[lo] in ARTICLES:
+            continue
+        term = kb.sector_term(words.span_text(lo, hi))
+        if term is not None:
+            return term, n
+    return None
+
+
 def _longest_term(doc: Doc, i: int, kb: KnowledgeBase, backwards: bool) -> tuple[SectorTerm, int] | None:
-    """(term, its length in tokens) of the longest sector term at i, looked up in the KB."""
+    """(term, its length in tokens) of the longest sector term at i, looked up in the KB
+    (the plain computation `_term_in_words` makes from the Doc's arrays)."""
     for n in range(MAX_TERM_TOKENS, 0, -1):
         lo, hi = (i - n + 1, i + 1) if backwards else (i, i + n)
         if lo < 0 or hi > len(doc):
             continue
-        if any(t.is_punct and t.text not in ("-", ".", "'") for t in doc[lo:hi]) or doc[lo].lower_ in ARTICLES:
+        if any(t.is_punct and t.text not in PUNCT_IN_TERMS for t in doc[lo:hi]) or doc[lo].lower_ in ARTICLES:
             continue
         term = kb.sector_term(doc[lo:hi].text)
         if term is not None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase
 from ..kb.normalise import alias_key
-from .context import term_at
+from .context import span_text, term_at
 from .doc_context import DocumentContext, Resolution
 from .drafts import Draft
 from .words import words
@@ -127,7 +127,9 @@ def bracket_definitions(doc: Doc, drafts: list[Draft], kb: KnowledgeBase, ctx: D
 
 def defined_acronym(span: Span, ctx: DocumentContext, label: str | None) -> Draft | None:
     """A name the KB does not know that the document defined in brackets earlier."""
-    found = ctx.acronyms.get(span.text)
+    if not ctx.acronyms:
+        return None
+    found = ctx.acronyms.get(span_text(span))
     if found is None:
         return None
     return Draft(span.start, span.end, found.code, found.kind, found.sector, found.identifier, label,

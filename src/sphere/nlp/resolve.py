@@ -30,6 +30,7 @@ from .context import (
     institution_after,
     institution_before,
     sector_after,
+    span_text,
     title_before,
     trim,
     used_as_location,
@@ -52,7 +53,7 @@ LANGUAGE_NOUNS = words("language_nouns")
 def candidates(span: Span, kb: KnowledgeBase, label: str | None = None) -> tuple[AliasTarget, ...]:
     """What the name may stand for; `label` is the model's (a trimmed span has none)."""
     label = label or span.label_
-    key = span.kb_id_ if span.kb_id_ else alias_key(span.text)
+    key = span.kb_id_ if span.kb_id_ else alias_key(span_text(span))
     found = tuple(kb.alias_targets.get(key, ()))
     if found or label not in FUZZY_ROLES:
         return found
