@@ -18,6 +18,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
@@ -205,20 +206,22 @@ def candidates(session: Session, doc_id: str, keys_by_chunk) -> list[str]:
     keys must share FREQUENT_MIN_CHUNKS chunks: a wire story copied everywhere shares many, a
     notice printed on every page one or two.
     """
-    flat = [int(k) for row in keys_by_chunk for k in row]
-    postings, frequent = store.band_postings(session, flat, MAX_PER_KEY)
+    rows = np.asarray(keys_by_chunk, dtype=np.int64).tolist()  # plain ints: cheap dict keys
+    postings, frequent = store.band_postings(session, [k for row in rows for k in row], MAX_PER_KEY)
     chunks: Counter[str] = Counter()
     hits: Counter[str] = Counter()
     rare_hits: Counter[str] = Counter()
-    for row in keys_by_chunk:
-        seen = set()
-        for k in (int(k) for k in row):
-            docs = postings.get(k, ())
-            seen.update(docs)
-            hits.update(docs)
-            if k not in frequent:
-                rare_hits.update(docs)
-        chunks.update(seen)
+    for row in rows:
+        seen: set[str] = set()
+        for k in row:
+            docs = postings.get(k)
+            if docs:
+                seen.update(docs)
+                hits.update(docs)
+                if k not in frequent:
+                    rare_hits.update(docs)
+        if seen:
+            chunks.update(seen)
     for c in (chunks, hits, rare_hits):
         c.pop(doc_id, None)
     ranked = sorted(

@@ -25,6 +25,7 @@ import numpy as np
 WORD = re.compile(r"\w+")
 # Addresses are not prose: two pages citing one URL share no passage by that alone.
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.I)  # ADDRESS where no "@" can match
 SENTENCE_END = re.compile(r"[.!?…;]|\n")
 
 MIN_CHUNK_TOKENS = 12
@@ -65,7 +66,9 @@ def tokenize(text: str, spans: list[tuple[int, int]] | None = None) -> Tokens:
     ends: list[int] = []
     span_ends: list[int] = []  # index of the last token of each span
     for lo, hi in spans if spans is not None else [(0, len(text))]:
-        skip = [(a.start(), a.end()) for a in ADDRESS.finditer(text, lo, hi)]
+        # the e-mail half of ADDRESS tries every word: without an "@" it cannot match
+        pattern = ADDRESS if text.find("@", lo, hi) >= 0 else WEB_ADDRESS
+        skip = [(a.start(), a.end()) for a in pattern.finditer(text, lo, hi)]
         k = 0
         for m in WORD.finditer(text, lo, hi):
             a, b = m.span()

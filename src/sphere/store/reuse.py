@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import bindparam, delete, insert, or_, select, update
+from sqlalchemy import bindparam, insert, or_, select
 from sqlalchemy.orm import Session
 
 from ..types import ReuseLink
@@ -36,6 +36,24 @@ def placeholder(session: Session) -> str:
     return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
 
 
+def run_sql(session: Session, sql: str, args: Sequence = (), many: bool = False) -> list[tuple]:
+    """Run plain SQL whose `{mark}`s are positional parameters on the session's own driver
+    cursor, in its transaction; the rows it returns (none for a write). Indexing runs a dozen
+    statements per document it indexes, most on a few integers or ids: SQLAlchemy's statement
+    execution costs more than the database's work, and that CPU is taken from the workers.
+    `many`: args is a sequence of parameter tuples (executemany)."""
+    cur = session.connection().connection.cursor()
+    try:
+        sql = sql.format(mark=placeholder(session))
+        if many:
+            cur.executemany(sql, args)
+            return []
+        cur.execute(sql, args)
+        return cur.fetchall() if cur.description else []
+    finally:
+        cur.close()
+
+
 def fetch_in(session: Session, sql: str, values: Sequence, args: Sequence = ()) -> list[tuple]:
     """Rows of `sql` (plain SQL whose `{marks}` is an IN list, `{mark}` one more parameter,
     the args first) for every value, IN_BATCH values per statement, on the session's own
@@ -49,23 +67,32 @@ def fetch_in(session: Session, sql: str, values: Sequence, args: Sequence = ()) 
         out: list[tuple] = []
         for part in batched(values):
             cur.execute(sql.format(marks=", ".join([mark] * len(part)), mark=mark), (*args, *part))
-            out.extend(cur.fetchall())
+            if cur.description:  # a write returns no rows
+                out.extend(cur.fetchall())
         return out
     finally:
         cur.close()
 
 
-# Built once: provenance runs these for every document it indexes.
-NUM_OF = select(DOCNUMS.c.num).where(DOCNUMS.c.doc_id == bindparam("doc_id"))
-NEW_NUM = insert(DOCNUMS)
-DELETE_BANDS = delete(BANDS).where(BANDS.c.doc_num == bindparam("num"))
-DELETE_SIGNATURE = delete(SIGNATURES).where(SIGNATURES.c.doc_id == bindparam("doc_id"))
-NEW_SIGNATURE = insert(SIGNATURES)
+NUM_OF = f"SELECT num FROM {DOCNUMS.name} WHERE doc_id = {{mark}}"
+NEW_NUM = insert(DOCNUMS)  # the new number read back portably (lastrowid or RETURNING)
+DELETE_BANDS = f"DELETE FROM {BANDS.name} WHERE doc_num = {{mark}}"
+DELETE_SIGNATURE = f"DELETE FROM {SIGNATURES.name} WHERE doc_id = {{mark}}"
+NEW_BAND = f"INSERT INTO {BANDS.name} (band_key, doc_num) VALUES ({{mark}}, {{mark}})"
+NEW_SIGNATURE = (
+    f"INSERT INTO {SIGNATURES.name} (doc_id, num_perm, hashvalues, n_chunks, stage_version) "
+    "VALUES ({mark}, {mark}, {mark}, {mark}, {mark})"
+)
+
+
+def number_of(session: Session, doc_id: str) -> int | None:
+    found = run_sql(session, NUM_OF, (doc_id,))
+    return found[0][0] if found else None
 
 
 def doc_number(session: Session, doc_id: str) -> int:
     """The document's small integer in the band table, allotted on first use."""
-    num = session.connection().execute(NUM_OF, {"doc_id": doc_id}).scalar()
+    num = number_of(session, doc_id)
     return new_doc_number(session, doc_id) if num is None else num
 
 
@@ -77,11 +104,10 @@ def new_doc_number(session: Session, doc_id: str) -> int:
 def clear_index(session: Session, doc_id: str) -> int | None:
     """Forget a document's band keys and signature (its links are replaced separately);
     returns its number in the band table (None when it has none yet), for `save_index`."""
-    conn = session.connection()
-    num = conn.execute(NUM_OF, {"doc_id": doc_id}).scalar()
+    num = number_of(session, doc_id)
     if num is not None:
-        conn.execute(DELETE_BANDS, {"num": num})
-    conn.execute(DELETE_SIGNATURE, {"doc_id": doc_id})
+        run_sql(session, DELETE_BANDS, (num,))
+    run_sql(session, DELETE_SIGNATURE, (doc_id,))
     return num
 
 
@@ -99,19 +125,10 @@ def save_index(
     caller knows it (`clear_index`), spares looking it up."""
     if num is None:
         num = doc_number(session, doc_id)
-    mark = placeholder(session)
     rows = [(k, num) for k in sorted(set(keys))]
-    cur = session.connection().connection.cursor()
-    try:
-        for part in batched(rows, 5000):
-            cur.executemany(f"INSERT INTO {BANDS.name} (band_key, doc_num) VALUES ({mark}, {mark})", part)
-    finally:
-        cur.close()
-    session.connection().execute(
-        NEW_SIGNATURE,
-        {"doc_id": doc_id, "num_perm": num_perm, "hashvalues": hashvalues,
-         "n_chunks": n_chunks, "stage_version": version},
-    )  # fmt: skip
+    for part in batched(rows, 5000):
+        run_sql(session, NEW_BAND, part, many=True)
+    run_sql(session, NEW_SIGNATURE, (doc_id, num_perm, hashvalues, n_chunks, version))
 
 
 COUNT_KEYS = f"SELECT band_key, count(*) FROM {BANDS.name} WHERE band_key IN ({{marks}}) GROUP BY band_key"
@@ -160,18 +177,14 @@ def to_link(row: ReuseLinkRow) -> ReuseLink:
     )
 
 
-LINKS_OF = select(LINKS.c.original_doc, LINKS.c.copy_doc).where(
-    or_(LINKS.c.original_doc == bindparam("doc_id"), LINKS.c.copy_doc == bindparam("doc_id"))
-)
-DELETE_LINKS = delete(LINKS).where(
-    or_(LINKS.c.original_doc == bindparam("doc_id"), LINKS.c.copy_doc == bindparam("doc_id"))
-)
+LINKS_OF = f"SELECT original_doc, copy_doc FROM {LINKS.name} WHERE original_doc = {{mark}} OR copy_doc = {{mark}}"
+DELETE_LINKS = f"DELETE FROM {LINKS.name} WHERE original_doc = {{mark}} OR copy_doc = {{mark}}"
 NEW_LINK = insert(LINKS)
 
 
 def partners_of(session: Session, doc_id: str) -> set[str]:
     """The documents on either side of doc_id's links, doc_id itself included when linked."""
-    return {d for pair in session.connection().execute(LINKS_OF, {"doc_id": doc_id}) for d in pair}
+    return {d for pair in run_sql(session, LINKS_OF, (doc_id, doc_id)) for d in pair}
 
 
 def replace_links(
@@ -184,8 +197,7 @@ def replace_links(
     """Replace every link involving doc_id (as original or copy) with these."""
     forget_links(session)  # the session's memos of links are stale now
     session.flush()  # plain statements below: the session's pending rows go first
-    conn = session.connection()
-    conn.execute(DELETE_LINKS, {"doc_id": doc_id})
+    run_sql(session, DELETE_LINKS, (doc_id, doc_id))
     rows, seen = [], set()
     for link, n in zip(links, words, strict=True):
         key = (link.original_doc, link.copy_doc, link.original_start, link.copy_start)
@@ -199,7 +211,7 @@ def replace_links(
             "direction_by": link.direction_by, "words": n, "stage_version": version,
         })
     if rows:
-        conn.execute(NEW_LINK, rows)
+        session.connection().execute(NEW_LINK, rows)
 
 
 def links_of(session: Session, doc_id: str | None = None) -> list[ReuseLinkRow]:
@@ -297,16 +309,8 @@ UNIT_MARKS = (
     f'SELECT id, doc_id, start, "end", copied_share, copied_from FROM {UNITS.name} '
     "WHERE doc_id IN ({marks}) ORDER BY id"
 )
-CLEAR_MARKS = (
-    update(UNITS)
-    .where(UNITS.c.doc_id.in_(bindparam("ids", expanding=True)))
-    .values(copied_share=0.0, copied_from=None)
-)
-SET_MARK = (
-    update(UNITS)
-    .where(UNITS.c.id == bindparam("unit"))
-    .values(copied_share=bindparam("share"), copied_from=bindparam("origin"))
-)
+CLEAR_MARKS = f"UPDATE {UNITS.name} SET copied_share = 0.0, copied_from = NULL WHERE doc_id IN ({{marks}})"
+SET_MARK = f"UPDATE {UNITS.name} SET copied_share = {{mark}}, copied_from = {{mark}} WHERE id = {{mark}}"
 
 
 def mark_copied_units_many(session: Session, doc_ids: Sequence[str], mostly: float) -> None:
@@ -320,10 +324,9 @@ def mark_copied_units_many(session: Session, doc_ids: Sequence[str], mostly: flo
     spans_of: dict[str, list[tuple[str, int, int]]] = {}
     for copy_doc, original, start, end in fetch_in(session, COPY_SPANS, list(doc_ids)):
         spans_of.setdefault(copy_doc, []).append((original, start, end))
-    conn = session.connection()
     bare = [d for d in doc_ids if d not in spans_of]
     if bare:
-        conn.execute(CLEAR_MARKS, {"ids": bare})
+        fetch_in(session, CLEAR_MARKS, bare)
     changed = []
     for unit, doc_id, u_start, u_end, old_share, old_from in fetch_in(session, UNIT_MARKS, list(spans_of)):
         length = max(1, u_end - u_start)
@@ -337,9 +340,9 @@ def mark_copied_units_many(session: Session, doc_ids: Sequence[str], mostly: flo
         main = max(spans, key=lambda k: (union_length(spans[k]), k)) if spans else None
         new_from = main if share >= mostly else None
         if (new_share, new_from) != (old_share, old_from):
-            changed.append({"unit": unit, "share": new_share, "origin": new_from})
+            changed.append((new_share, new_from, unit))
     if changed:
-        conn.execute(SET_MARK, changed)
+        run_sql(session, SET_MARK, changed, many=True)
     expire_units(session, doc_ids)
 
 
