@@ -92,13 +92,12 @@ def ingest(
     Idempotent: a document whose bytes are stored already is skipped; a file or page URL stored before whose bytes changed replaces its stored version (same id, analysed again) and counts as updated. A file that cannot be read is reported with the reason and recorded (`sphere stats` counts failures); the batch goes on, and the exit status is 1 after the summary.
     """
     cap = size_option(max_size)
-    engine = engine_for(db)
-    from ..ingest.run import ingest as run_ingest
-
-    if analyse:
+    if analyse:  # first: the workers' server loads the models while the database opens too
         from ..pipeline import MIN_DOCS_PER_WORKER, start_workers_early
 
         start_workers_early(likely_documents(inputs, enough=2 * MIN_DOCS_PER_WORKER))
+    engine = engine_for(db)
+    from ..ingest.run import ingest as run_ingest
 
     summary = run_ingest(inputs, engine, progress=progress, max_size=cap, timeout=timeout, on_failure=error)
     for origin, note in summary.notes:
