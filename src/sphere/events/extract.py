@@ -189,7 +189,7 @@ def sentence_events(parsed: ParsedDocument, pu: ParsedUnit, sent, lex: Lexicon, 
     uw = unit_words(tm, sent.doc, lex.trigger_keys)
     reporting = [sent.doc[i] for i in range(sent.start, sent.end)
                  if uw.pos[i] in ("VERB", "AUX") and uw.lemma[i] in lex.reporting_verbs]
-    owners = owners_map(sent, cands, reporting, heads if heads is not None else [t.head.i for t in sent.doc])
+    owners = owners_map(sent, cands, reporting, heads if heads is not None else [t.head.i for t in sent.doc], uw.pos)
     pub = pu.unit.published or parsed.document.published or anchor
     dates = find_dates(sent_text, pub, 0)
     by_owner = attached_dates(sent, dates, owners)

@@ -107,19 +107,30 @@ def lemma(t) -> str:
 
 def has_no(t) -> bool:
     """'no troops', 'no talks': a phrase the determiner 'no' empties."""
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+    for c in t.children:
+        if c.lower_ == "no" and c.dep_ == "det":
+            return True
+    return False
+
+
+NO_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 def is_negated(t) -> bool:
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)) for c in t.children):
-        return True
+    """A 'not'/'never' on the word, a 'no' emptying it or its subject or object, 'no longer'.
+    (Each child's dependency and form are read once: this is asked of most predicates twice.)"""
+    kids = [(c, c.dep_, c.lower_) for c in t.children]
+    for _, dep, low in kids:
+        if dep == "neg" or (dep == "advmod" and low == "never"):
+            return True
     # "sent no troops", "no troops were sent", "held no talks", "there were no clashes"
-    if has_no(t) and t.pos_ in ("NOUN", "PROPN") or any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and has_no(c) for c in t.children
-    ):
+    if t.pos_ in ("NOUN", "PROPN") and any(dep == "det" and low == "no" for _, dep, low in kids):
         return True
+    for c, dep, _ in kids:
+        if dep in NO_PHRASE_DEPS and has_no(c):
+            return True
     # "no longer", "not ... any"
-    return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in t.children)
+    return any(low == "longer" and any(g.lower_ == "no" for g in c.children) for c, _, low in kids)
 
 
 def prep_children(t, entry: PredicateEntry) -> list:

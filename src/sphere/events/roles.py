@@ -48,6 +48,7 @@ SETTING_NOMINALS = frozenset({"war", "conflict", "fighting", "violence", "insurg
 NON_ACTORS = frozenset({"analyst", "expert", "observer", "commentator", "journalist", "reporter", "correspondent",
                         "source", "scholar", "researcher", "historian", "critic", "blogger", "writer", "author",
                         "columnist", "editor", "pundit", "economist", "academic", "specialist", "user", "reader"})
+FRAME_OR_NON_ACTORS = FRAME_NOUNS | NON_ACTORS
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "acl", "conj", "prep", "pobj", "ccomp", "dobj", "oprd", "attr", "npadvmod"})
 
 
@@ -68,7 +69,7 @@ def phrase_tokens(head) -> list:
 
 def phrase_participants(head, tm: TokenMentions, allow_places: bool = True) -> tuple[Participant, ...]:
     """Participants named in the phrase of `head` (pronouns resolved to a person seen before)."""
-    if head.lemma_.lower() in (FRAME_NOUNS | NON_ACTORS) and tm.of(head) is None:
+    if head.lemma_.lower() in FRAME_OR_NON_ACTORS and tm.of(head) is None:
         return ()
     if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in head.children) or head.lower_ in ("nobody", "none", "no-one"):
         return ()  # "nobody in Washington", "no country": nobody acts
@@ -364,10 +365,12 @@ def speaker_of(t, tm: TokenMentions, reporting: frozenset[str], depth: int = 0):
             return (), node
         # "..., Shoigu said": the reporting verb is a parataxis or ccomp-taking child of the root
         for c in node.children:
+            if c.lemma_.lower() not in reporting or c.i == t.i:
+                continue  # (tested first: the rest walks the clause)
             # (the parser sometimes hangs a trailing ", Putin said" as a ccomp of the clause it reports)
             trailing = c.dep_ == "ccomp" and c.i > node.i and any(
                 x.left_edge.i > 0 and c.doc[x.left_edge.i - 1].text == "," for x in children(c, "nsubj"))
-            if (c.dep_ in ("parataxis", "advcl", "conj") or trailing) and c.lemma_.lower() in reporting and c.i != t.i:
+            if c.dep_ in ("parataxis", "advcl", "conj") or trailing:
                 subs = subject_heads(c)
                 for s in subs:
                     found = phrase_participants(s, tm)

@@ -74,9 +74,11 @@ DURATION = re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|elev
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15}
 
-def owners_map(sent, cands: list[Candidate], reporting: list, heads: list[int]) -> dict[int, object]:
+def owners_map(sent, cands: list[Candidate], reporting: list, heads: list[int],
+               pos: list[str] | None = None) -> dict[int, object]:
     """For every token, the predicate (or reporting verb) it belongs to: the first one met
-    walking up the dependency tree (`heads`: the head position of every token of the doc)."""
+    walking up the dependency tree (`heads`: the head position of every token of the doc;
+    `pos`, when given, each token's `pos_`, so that only verbs are made Tokens)."""
     owner_of_token: dict[int, object] = {}
     for c in cands:
         owner_of_token.setdefault(c.head.i, c)
@@ -86,7 +88,8 @@ def owners_map(sent, cands: list[Candidate], reporting: list, heads: list[int]) 
     # any other verb stops the walk: a date on "became" is that verb's, not the reporter's above;
     # but a clause describing an event nominal ("the manoeuvres, which opened on August 5") is its
     triggers = {c.trigger.i for c in cands}
-    for t in sent:
+    doc = sent.doc
+    for t in (doc[i] for i in range(sent.start, sent.end) if pos[i] in ("VERB", "AUX")) if pos is not None else sent:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i not in owner_of_token:
             if t.dep_ in ("relcl", "acl") and t.head.i in triggers:
                 continue
