@@ -7,14 +7,15 @@ response costs at most the cap. Errors become `FetchError`s naming the URL and t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import httpx
+from typing import TYPE_CHECKING
 
 from ..errors import FetchError
 from .limits import too_large
 
-USER_AGENT = "Sphere/0.1 (research; +https://github.com/) httpx"
+if TYPE_CHECKING:  # imported on first use: an ingest of local files never needs it (~0.16 s)
+    import httpx
 
+USER_AGENT = "Sphere/0.1 (research; +https://github.com/) httpx"
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Fetcher:
     _client: httpx.Client | None = field(default=None, init=False)
 
     def client(self) -> httpx.Client:
+        import httpx
+
         if self._client is None:
             self._client = httpx.Client(
                 follow_redirects=True, timeout=httpx.Timeout(self.timeout, connect=10.0), headers={"User-Agent": USER_AGENT}
@@ -44,6 +47,8 @@ class Fetcher:
             self._client = None
 
     def get(self, url: str, max_size: int) -> Response:
+        import httpx
+
         try:
             with self.client().stream("GET", url) as r:
                 if r.status_code >= 400:
