@@ -21,8 +21,6 @@ and only does what is missing:
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,6 +33,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from .nlp.parsed import ParsedDocument
+from .pool import MIN_DOCS_PER_WORKER, start_workers_early, worker_context, worker_count  # noqa: F401 - re-exported
 from .progress import progress_bar
 from .store.documents import load_document
 from .store.models import DocumentRow, EvidenceRow
@@ -67,8 +66,6 @@ STAGE_VERSIONS = {
     for stage, version in CODE_VERSIONS.items()
 }
 
-# Below this many documents a second process costs more (loading the model) than it saves.
-MIN_DOCS_PER_WORKER = 8
 # Documents handed to a worker at once: small, so memory stays flat (spaCy batches of 16 units
 # kept a worker near 0.6 GiB; 256 took 6 GiB). spaCy parses 16 texts a batch about 7% faster
 # than 8, but a big last chunk leaves the other core idle: chunks shrink towards the end.
@@ -144,43 +141,6 @@ def warm_worker() -> None:
 
     load_kb()
     load_nlp()
-
-
-def worker_count(n_docs: int, requested: int | None) -> int:
-    """Processes for nlp and events: as asked (or $SPHERE_WORKERS), else up to two cores."""
-    requested = requested or int(os.environ.get("SPHERE_WORKERS") or 0)
-    if requested:
-        return max(1, min(requested, n_docs))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cores or 1, 2, n_docs // MIN_DOCS_PER_WORKER))
-
-
-def worker_context():
-    """The multiprocessing context of the analysis pool: a fork server that preloads the
-    models where the platform has one, else spawn (each worker loads them in `warm_worker`)."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    ctx = multiprocessing.get_context("forkserver")
-    # Each worker runs the `sphere` script again as __mp_main__ (multiprocessing does); with
-    # the CLI it imports preloaded here, that finds every module imported already. "__main__"
-    # alone does not do it: CPython's fork server is never told the script's path (its
-    # `desired_keys` asks for "main_path", which `spawn.get_preparation_data` does not give),
-    # so each worker imported the CLI afresh, half a CPU second each
-    ctx.set_forkserver_preload(["__main__", "sphere.cli", "sphere.nlp.preload"])
-    return ctx
-
-
-def start_workers_early(expected_docs: int, workers: int | None = None) -> bool:
-    """Start the analysis pool's fork server now, so that it loads the models while this
-    process is still reading documents; `analysed_chunks` uses the same server later. Only when
-    that many documents would get more than one worker. Returns whether it was started."""
-    if worker_count(expected_docs, workers) < 2 or "forkserver" not in multiprocessing.get_all_start_methods():
-        return False
-    from multiprocessing import forkserver
-
-    worker_context()  # sets what the server preloads
-    forkserver.ensure_running()
-    return True
 
 
 def chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:

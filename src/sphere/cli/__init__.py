@@ -2,7 +2,11 @@
 
 from importlib import import_module
 
-from .app import app
+from .early import start_early
+
+start_early()  # `sphere ingest`: the workers' server loads the models while the rest imports
+
+from .app import app  # noqa: E402 - after the early start, on purpose
 
 # Each module registers its commands on `app` when imported. A module whose stage is missing
 # from this install is skipped, so the rest of the command line keeps working.

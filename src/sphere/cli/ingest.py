@@ -3,8 +3,6 @@ bring their analysis up to date."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -12,6 +10,7 @@ from rich.table import Table
 from ..ingest.limits import DEFAULT_MAX_SIZE, parse_size
 from ..ingest.workers import DEFAULT_TIMEOUT
 from .app import DbOption, app, console, engine_for, err_console
+from .early import likely_documents, start_workers_for  # noqa: F401 - likely_documents: its home was here
 
 ProgressOption = typer.Option(True, "--progress/--no-progress", help="Show progress bars.")
 AnalyseOption = typer.Option(
@@ -29,23 +28,6 @@ def size_option(value: str) -> int:
         return parse_size(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
-
-
-def likely_documents(inputs: list[str], enough: int) -> int:
-    """About how many documents the inputs hold, counted up to `enough`: each file or URL ingest
-    will read (`ingest.sources.expand`), a JSON Lines file, an archive or a feed counting as enough."""
-    from ..ingest.sources import (
-        FEED_SUFFIXES,
-        JSONL_SUFFIXES,
-        WARC_SUFFIXES,
-        expand,
-        is_url,
-        suffix_of,
-    )
-
-    collections = (*FEED_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES)
-    found = sum(enough if not is_url(s) and suffix_of(Path(s)) in collections else 1 for s in expand(inputs))
-    return min(found, enough)
 
 
 def error(origin: str, reason: str) -> None:
@@ -93,9 +75,7 @@ def ingest(
     """
     cap = size_option(max_size)
     if analyse:  # first: the workers' server loads the models while the database opens too
-        from ..pipeline import MIN_DOCS_PER_WORKER, start_workers_early
-
-        start_workers_early(likely_documents(inputs, enough=2 * MIN_DOCS_PER_WORKER))
+        start_workers_for(inputs)  # a no-op when `sphere.cli` started them already
     engine = engine_for(db)
     from ..ingest.run import ingest as run_ingest
 
