@@ -56,3 +56,30 @@ def test_a_chunk_stored_at_once_keeps_the_provenance_stage_of_those_whose_proven
     assert stages["a.txt"] == STAGE_VERSIONS
     assert stages["c.txt"] == {k: v for k, v in STAGE_VERSIONS.items() if k != "provenance"}
     engine.dispose()
+
+
+def test_provenance_of_a_chunk_in_one_transaction_matches_one_by_one_and_a_failure_stays_alone(sqlite_url, tmp_path, monkeypatch):
+    import sphere.provenance as provenance
+    from sphere.pipeline import index_reuse_many
+    from sphere.store.models import ReuseLinkRow
+
+    story = " ".join(f"Sentence {i} says that Russian and Tajik troops trained together near Dushanbe." for i in range(12))
+    engine = open_engine(sqlite_url)
+    for name, text in (("a.txt", story), ("b.txt", "A repost. " + story), ("c.txt", "Nothing copied here at all, only this.")):
+        raw = (text + name).encode()
+        save_document(engine, Document(name, f"/x/{name}", content_hash(raw), "utf-8", "text", "plain", text,
+                                       units=(Unit(name, "body", "article", 0, len(text)),), raw=raw))
+    original = provenance.index_document
+
+    def failing(session, doc_id):
+        if doc_id == "c.txt":
+            raise ValueError("a broken document")
+        return original(session, doc_id)
+
+    monkeypatch.setattr(provenance, "index_document", failing)
+    found = index_reuse_many(engine, ["a.txt", "b.txt", "c.txt"])
+    assert found[0] == 0 and found[1] >= 1  # b copies a, found once a is indexed
+    assert isinstance(found[2], ValueError)
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(ReuseLinkRow)) == found[1]
+    engine.dispose()
