@@ -85,8 +85,21 @@ MAX_TERMS_SEEN = 200_000
 # a document's units are read twice (context first, then mentions), a few Docs at a time
 _WORDS: dict[int, tuple[Doc, DocWords]] = {}
 MAX_WORDS_DOCS = 16
-_STRINGS: dict[int, str] = {}  # StringStore hash -> string (a hash is the same string in every vocab)
 MAX_STRINGS = 300_000
+
+
+class _Strings(dict):
+    """StringStore hash -> string, looked up in `store` the first time (a string's hash is the
+    same in every vocabulary)."""
+
+    store = None
+
+    def __missing__(self, h: int) -> str:
+        s = self[h] = self.store[h]
+        return s
+
+
+_STRINGS = _Strings()
 
 
 @dataclass(frozen=True)
@@ -98,27 +111,21 @@ class DocWords:
     with_ws: list[str]
     text: list[str]
     lower: list[str]
-    punct: list[bool]
-    space: list[bool]
+    punct: list[int]  # 1 for punctuation, else 0
+    space: list[int]  # 1 for white space, else 0
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
         if not len(doc):
             return cls([], [], [], [], [])
         orth, lower, punct, is_space, space = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE, SPACY]).T.tolist()
-        strings, known = doc.vocab.strings, _STRINGS
+        known = _STRINGS
         if len(known) > MAX_STRINGS:
             known.clear()
-
-        def text_of(h: int) -> str:
-            s = known.get(h)
-            if s is None:
-                s = known[h] = strings[h]
-            return s
-
-        texts = [text_of(h) for h in orth]
+        known.store = doc.vocab.strings
+        texts = list(map(known.__getitem__, orth))
         return cls([t + " " if sp else t for t, sp in zip(texts, space, strict=True)], texts,
-                   [text_of(h) for h in lower], [bool(p) for p in punct], [bool(p) for p in is_space])
+                   list(map(known.__getitem__, lower)), punct, is_space)
 
     def span_text(self, lo: int, hi: int) -> str:
         """`doc[lo:hi].text`: the tokens with their spaces, but the last one's."""
