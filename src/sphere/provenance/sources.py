@@ -86,13 +86,14 @@ class UnitSpan:
 
 UNITS_MEMO = "sphere.provenance.units"
 OUTLETS_MEMO = "sphere.provenance.outlets"
+REPORTERS_MEMO = "sphere.provenance.reporters"
 
 
 def shared_reads() -> dict:
     """`Session(engine, info=shared_reads())` for every session of a run that writes no link,
     unit or document (storing analyses): what counting sources reads of links, units and
     outlets is then read once per run, not once per stored document."""
-    return {store.LINKS_MEMO: {}, UNITS_MEMO: {}, OUTLETS_MEMO: {}, OUTLET_NAMES: {}}
+    return {store.LINKS_MEMO: {}, UNITS_MEMO: {}, OUTLETS_MEMO: {}, OUTLET_NAMES: {}, REPORTERS_MEMO: {}}
 
 
 def unit_at(session: Session, doc_id: str, start: int, end: int) -> UnitSpan | None:
@@ -123,7 +124,17 @@ def document_outlet(session: Session, doc_id: str) -> str | None:
 
 
 def reporter(session: Session, doc_id: str, start: int, end: int) -> str:
-    """The outlet a span is published under: its unit's own outlet, else its document's."""
+    """The outlet a span is published under: its unit's own outlet, else its document's.
+    Remembered per span for the session (a run's shared reads: an event's evidence is counted
+    again each time a document reports it, and the outlet registry's look-up is the cost)."""
+    memo = session.info.setdefault(REPORTERS_MEMO, {})
+    key = (doc_id, start, end)
+    if key not in memo:
+        memo[key] = span_reporter(session, doc_id, start, end)
+    return memo[key]
+
+
+def span_reporter(session: Session, doc_id: str, start: int, end: int) -> str:
     own = outlet_name(session, document_outlet(session, doc_id))
     unit = unit_at(session, doc_id, start, end)
     if unit is not None and unit.outlet:
