@@ -17,18 +17,20 @@ and only does what is missing:
    rolls the chunk back, and the chunk is stored again a document at a time): mentions, then
    events whose evidence is marked as derived where it lies in a copied passage, with sources
    counted as independent outlets.
+
+Around it: `sphere.storing` (this process's side: provenance and storing, a chunk per
+transaction), `sphere.pool` (how many workers, and the fork server they come from) and
+`sphere.versions` (the stage versions documents record).
 """
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -37,35 +39,10 @@ from .nlp.parsed import ParsedDocument
 from .pool import MIN_DOCS_PER_WORKER, start_workers_early, worker_context, worker_count  # noqa: F401 - re-exported
 from .progress import progress_bar
 from .store.documents import load_document
-from .store.models import DocumentRow, EvidenceRow
+from .store.models import DocumentRow
+from .storing import index_reuse, index_reuse_many, store_analyses, store_analysis  # noqa: F401 - re-exported
 from .types import Document, Event, Mention
-
-# Bump a stage's version when its code's output changes: documents analysed by an older
-# version are analysed again by `analyse`. Editing the knowledge base or the event lexicon
-# changes the version too (a digest of the data files), so a new alias reaches stored documents
-# with no code change.
-CODE_VERSIONS = {"provenance": "1", "nlp": "3", "events": "4"}
-STAGE_DATA = {
-    "nlp": ("kb/data", "nlp/data"),
-    "events": ("kb/data", "nlp/data", "events/data"),
-}
-
-
-def data_digest(folders: Sequence[str], root: Path = Path(__file__).parent) -> str:
-    """A short digest of the data files a stage reads (their names and bytes)."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and path.suffix in (".yaml", ".yml", ".csv", ".json"):
-                digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:8]
-
-
-STAGE_VERSIONS = {
-    stage: f"{version}.{data_digest(STAGE_DATA[stage])}" if stage in STAGE_DATA else version
-    for stage, version in CODE_VERSIONS.items()
-}
+from .versions import CODE_VERSIONS, STAGE_DATA, STAGE_VERSIONS, data_digest  # noqa: F401 - re-exported
 
 # Documents handed to a worker at once: small, so memory stays flat (spaCy batches of 16 units
 # kept a worker near 0.6 GiB; 256 took 6 GiB). spaCy parses 16 texts a batch about 7% faster
@@ -228,125 +205,6 @@ def analysed_chunks(
                 return
             handed.update(r.doc_id for r in results)
             yield results
-
-
-# --- main side: provenance and storing ------------------------------------------------------
-
-
-def mark_derived(session: Session, doc_id: str, events: Iterable[Event]) -> list[Event]:
-    """Evidence lying in a passage copied from another document points to its original."""
-    from .provenance import derived_from
-
-    out = []
-    for ev in events:
-        evidence = tuple(
-            replace(e, derived_from=derived_from(session, e.doc_id, e.start, e.end))
-            for e in ev.evidence
-        )
-        out.append(replace(ev, evidence=evidence))
-    return out
-
-
-def refresh_copies(session: Session, doc_ids: Iterable[str]) -> None:
-    """Documents found to be copies after their events were stored: re-mark their evidence."""
-    from .provenance import derived_from, independent_sources
-    from .store.events import refresh_counts
-
-    touched = set()
-    for doc_id in doc_ids:
-        for row in session.scalars(select(EvidenceRow).where(EvidenceRow.doc_id == doc_id)):
-            original = derived_from(session, row.doc_id, row.start, row.end)
-            if original != row.derived_from:
-                row.derived_from = original
-                touched.add(row.event_id)
-    session.flush()
-    refresh_counts(session, touched, independent_sources)
-
-
-def index_reuse(engine: Engine, doc_id: str) -> int:
-    """Provenance for one stored document, in its own transaction; returns links found."""
-    with Session(engine) as session, session.begin():
-        return index_in_session(session, doc_id)
-
-
-def index_in_session(session: Session, doc_id: str) -> int:
-    from .provenance import index_document
-
-    links = index_document(session, doc_id)
-    refresh_copies(session, {link.copy_doc for link in links} - {doc_id})
-    return len(links)
-
-
-def index_reuse_many(engine: Engine, doc_ids: Sequence[str]) -> list[int | Exception]:
-    """Provenance for several documents in order, in one transaction (a commit per document was
-    a tenth of indexing's CPU): links found per document, or the exception that failed it. Should
-    one fail, the others are indexed again one transaction each, so it fails alone."""
-    try:
-        with Session(engine) as session, session.begin():
-            return [index_in_session(session, doc_id) for doc_id in doc_ids]
-    except Exception:  # noqa: BLE001 - found below, document by document
-        if len(doc_ids) == 1:
-            raise
-    found: list[int | Exception] = []
-    for doc_id in doc_ids:
-        try:
-            found.append(index_reuse(engine, doc_id))
-        except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
-            found.append(exc)
-    return found
-
-
-def store_analysis(
-    engine: Engine, result: TextAnalysis, provenance_done: bool = True, reads: dict | None = None
-) -> int:
-    """Mentions and events of one document, in one transaction; returns events stored.
-
-    A document whose provenance failed keeps that stage unrecorded, so `analyse` retries it.
-    `reads` (`provenance.shared_reads()`), shared by the store sessions of one run, keeps what
-    counting sources read of links, units and outlets from one document to the next: storing
-    writes none of them."""
-    with Session(engine, info=reads) as session, session.begin():
-        return store_in_session(session, result, provenance_done)
-
-
-def store_in_session(session: Session, result: TextAnalysis, provenance_done: bool = True) -> int:
-    from .provenance import independent_sources
-    from .store.events import save_events
-    from .store.mentions import save_mentions
-
-    save_mentions(session, result.doc_id, result.mentions, STAGE_VERSIONS["nlp"])
-    events = mark_derived(session, result.doc_id, result.events)
-    n = save_events(session, result.doc_id, events, STAGE_VERSIONS["events"], independent_sources)
-    stages = dict(STAGE_VERSIONS)
-    if not provenance_done:
-        stages.pop("provenance")
-    session.get(DocumentRow, result.doc_id).stages = stages
-    return n
-
-
-def store_analyses(
-    engine: Engine, results: Sequence[TextAnalysis], no_provenance: set[str], reads: dict | None = None
-) -> list[int | Exception]:
-    """Mentions and events of a chunk of documents, in one transaction: events stored per
-    document, or the exception that failed it.
-
-    One transaction per chunk rather than per document: a commit (and the full-text index's
-    flush with it) cost about as much as storing a document's mentions. Should one document
-    fail, the chunk is rolled back and stored again one document per transaction, so the
-    others are kept and it fails alone."""
-    try:
-        with Session(engine, info=reads) as session, session.begin():
-            return [store_in_session(session, r, r.doc_id not in no_provenance) for r in results]
-    except Exception:  # noqa: BLE001 - found below, document by document
-        if len(results) == 1:
-            raise
-    stored: list[int | Exception] = []
-    for r in results:
-        try:
-            stored.append(store_analysis(engine, r, r.doc_id not in no_provenance, reads))
-        except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
-            stored.append(exc)
-    return stored
 
 
 def analyse(

@@ -1,0 +1,134 @@
+"""The main process's side of `pipeline.analyse`: provenance before the workers' results
+arrive, then storing what they found. Both go a chunk of documents per transaction (a commit
+per document was about a tenth of their CPU); a document that fails rolls its chunk back, and
+the chunk is done again a document at a time, so it fails alone and the rest is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeVar
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from .store.models import DocumentRow, EvidenceRow
+from .types import Event
+from .versions import STAGE_VERSIONS
+
+if TYPE_CHECKING:
+    from .pipeline import TextAnalysis
+
+T = TypeVar("T")
+
+
+def mark_derived(session: Session, doc_id: str, events: Iterable[Event]) -> list[Event]:
+    """Evidence lying in a passage copied from another document points to its original."""
+    from .provenance import derived_from
+
+    out = []
+    for ev in events:
+        evidence = tuple(
+            replace(e, derived_from=derived_from(session, e.doc_id, e.start, e.end))
+            for e in ev.evidence
+        )
+        out.append(replace(ev, evidence=evidence))
+    return out
+
+
+def refresh_copies(session: Session, doc_ids: Iterable[str]) -> None:
+    """Documents found to be copies after their events were stored: re-mark their evidence."""
+    from .provenance import derived_from, independent_sources
+    from .store.events import refresh_counts
+
+    touched = set()
+    for doc_id in doc_ids:
+        for row in session.scalars(select(EvidenceRow).where(EvidenceRow.doc_id == doc_id)):
+            original = derived_from(session, row.doc_id, row.start, row.end)
+            if original != row.derived_from:
+                row.derived_from = original
+                touched.add(row.event_id)
+    session.flush()
+    refresh_counts(session, touched, independent_sources)
+
+
+def index_reuse(engine: Engine, doc_id: str) -> int:
+    """Provenance for one stored document, in its own transaction; returns links found."""
+    with Session(engine) as session, session.begin():
+        return index_in_session(session, doc_id)
+
+
+def index_in_session(session: Session, doc_id: str) -> int:
+    from .provenance import index_document
+
+    links = index_document(session, doc_id)
+    refresh_copies(session, {link.copy_doc for link in links} - {doc_id})
+    return len(links)
+
+
+def index_reuse_many(engine: Engine, doc_ids: Sequence[str]) -> list[int | Exception]:
+    """Provenance for several documents in order, in one transaction (a commit per document was
+    a tenth of indexing's CPU): links found per document, or the exception that failed it."""
+    return each_in_one_transaction(engine, doc_ids, index_in_session)
+
+
+def store_analysis(
+    engine: Engine, result: TextAnalysis, provenance_done: bool = True, reads: dict | None = None
+) -> int:
+    """Mentions and events of one document, in one transaction; returns events stored.
+
+    A document whose provenance failed keeps that stage unrecorded, so `analyse` retries it.
+    `reads` (`provenance.shared_reads()`), shared by the store sessions of one run, keeps what
+    counting sources read of links, units and outlets from one document to the next: storing
+    writes none of them."""
+    with Session(engine, info=reads) as session, session.begin():
+        return store_in_session(session, result, provenance_done)
+
+
+def store_in_session(session: Session, result: TextAnalysis, provenance_done: bool = True) -> int:
+    from .provenance import independent_sources
+    from .store.events import save_events
+    from .store.mentions import save_mentions
+
+    save_mentions(session, result.doc_id, result.mentions, STAGE_VERSIONS["nlp"])
+    events = mark_derived(session, result.doc_id, result.events)
+    n = save_events(session, result.doc_id, events, STAGE_VERSIONS["events"], independent_sources)
+    stages = dict(STAGE_VERSIONS)
+    if not provenance_done:
+        stages.pop("provenance")
+    session.get(DocumentRow, result.doc_id).stages = stages
+    return n
+
+
+def store_analyses(
+    engine: Engine, results: Sequence[TextAnalysis], no_provenance: set[str], reads: dict | None = None
+) -> list[int | Exception]:
+    """Mentions and events of a chunk of documents, in one transaction: events stored per
+    document, or the exception that failed it (a commit, and the full-text index's flush with
+    it, cost about as much as storing a document's mentions)."""
+    return each_in_one_transaction(
+        engine, results, lambda session, r: store_in_session(session, r, r.doc_id not in no_provenance), reads
+    )
+
+
+def each_in_one_transaction(
+    engine: Engine, items: Sequence[T], work: Callable[[Session, T], int], info: dict | None = None
+) -> list[int | Exception]:
+    """`work(session, item)` for every item, in order, in one transaction. Should one fail, the
+    transaction is rolled back and each item is done again in a transaction of its own, so the
+    others are kept and it fails alone (its exception in its place). One item that fails raises."""
+    try:
+        with Session(engine, info=info) as session, session.begin():
+            return [work(session, item) for item in items]
+    except Exception:  # noqa: BLE001 - found below, item by item
+        if len(items) == 1:
+            raise
+    done: list[int | Exception] = []
+    for item in items:
+        try:
+            with Session(engine, info=info) as session, session.begin():
+                done.append(work(session, item))
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+            done.append(exc)
+    return done
