@@ -102,7 +102,7 @@ class MergeLookups:
         found = cls(copies=CopiedEvidence.read(session, events))
         for (event_type, day), codes in actors.items():
             if precise(day):
-                statement, params = merge_candidates(event_type, day, codes, precise_only=True)
+                statement, params = merge_candidates(event_type, day, codes)
                 found.candidates[(event_type, day)] = list(conn.execute(statement, params))
             else:
                 found.candidates[(event_type, day)] = []
@@ -251,21 +251,18 @@ def same_parties(row_parts: Sequence[tuple[str, str, str | None]], ev_codes: fro
     return codes_overlap(row_codes, ev_codes) and bool(row_actors & ev_actors)
 
 
-def candidates_statement(dated: bool):
-    """Stored events an event might be another report of, narrowed by indexes: the type and a
-    date window (`ix_events_type_date_id`), one of the event's actors acting in it and some
-    evidence (probes by event id). Built once per shape; `merge_candidates` binds it."""
+def candidates_statement():
+    """Stored events a precisely dated event might be another report of, narrowed by indexes:
+    the type and a date window (`ix_events_type_date_id`), one of the event's actors acting in
+    it and some evidence (probes by event id). Built once; `merge_candidates` binds it."""
     acting = (
         select(P.id)
         .where(P.event_id == E.id, P.role == "actor", P.code.in_(bindparam("actors", expanding=True)))
         .exists()
     )  # fmt: skip
     reported = select(V.id).where(V.event_id == E.id).exists()
-    if dated:
-        windows = [E.date.in_(bindparam("prefixes", expanding=True)),
-                   and_(E.date >= bindparam("day"), E.date < bindparam("above"))]  # fmt: skip
-    else:
-        windows = [E.date.is_(None), E.date == ""]
+    windows = [E.date.in_(bindparam("prefixes", expanding=True)),
+               and_(E.date >= bindparam("day"), E.date < bindparam("above"))]  # fmt: skip
     # one query per part of the date window, each a seek on (type, date): SQLite would not
     # seek on an OR of both, and would read every event of the type instead
     parts = [select(*ROW_COLUMNS).where(E.event_type == bindparam("type"), window, acting, reported)
@@ -273,25 +270,24 @@ def candidates_statement(dated: bool):
     return union_all(*parts)
 
 
-CANDIDATES = {True: candidates_statement(True), False: candidates_statement(False)}
+CANDIDATES = candidates_statement()
 
 
-def merge_candidates(event_type: str, day: str, actors: set[str], precise_only: bool = False) -> tuple:
+def merge_candidates(event_type: str, day: str, actors: set[str]) -> tuple:
     """(statement, parameters) of the stored events of a type that one of `actors` acts in and
-    that an event of `day` might be another report of: the dates that can agree with it at the
-    coarser precision (`dates_agree` decides) are its prefixes ("2021", "2021-08" for
-    "2021-08-10") and the dates it is a prefix of (`in_window`). `precise_only`: not the
-    prefixes shorter than a month ("2021"), whose events merge only by a shared passage."""
-    params = {"type": event_type, "actors": sorted(actors)}
-    if day:
-        params["prefixes"] = [day[:n] for n in range(1, len(day)) if n >= MONTH_CHARS or not precise_only]
-        params["day"] = day
-        params["above"] = day[:-1] + chr(ord(day[-1]) + 1)  # the first string after all starting with `day`
-    return CANDIDATES[bool(day)], params
+    that an event of precise `day` (a month or a day) might be another report of on dates alone:
+    of the dates that can agree with it at the coarser precision (`in_window`), those at month
+    precision or finer, its prefixes ("2021-08" for "2021-08-10") and the dates it is a prefix
+    of. Yearly dated and undated events merge only by a shared passage (`sharing_passages`)."""
+    params = {"type": event_type, "actors": sorted(actors), "day": day,
+              "prefixes": [day[:n] for n in range(MONTH_CHARS, len(day))],
+              "above": day[:-1] + chr(ord(day[-1]) + 1)}  # the first string after all starting with `day`
+    return CANDIDATES, params
 
 
 def in_window(date: str | None, day: str) -> bool:
-    """Whether a stored event's date is in the window `merge_candidates` asks for `day`."""
+    """Whether a stored event's date can agree with `day` at the coarser precision: one of its
+    prefixes, or starting with it (an undated `day`: an undated event)."""
     if not day:
         return not date
     return bool(date) and (day.startswith(date) or date.startswith(day))
