@@ -45,8 +45,7 @@ def run_analysis(engine, progress: bool, doc_ids: list[str] | None = None, worke
         raise typer.Exit(1) from exc
     console.print(
         f"analysed {result.documents} document(s): {result.mentions} entity mentions, "
-        f"{result.events} event reports (one real event reported twice is one stored event), "
-        f"{result.reuse_links} reuse links"
+        f"{result.events} event reports, {result.reuse_links} reuse links"  # reports: per document
         + (f"; {result.skipped_units} unit(s) skipped (no model reads them)" if result.skipped_units else "")
     )
     for doc_id, reason in result.failures:
