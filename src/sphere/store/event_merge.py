@@ -107,8 +107,8 @@ class MergeLookups:
             else:
                 found.candidates[(event_type, day)] = []
         found.passages = sharing_passages(conn, [ev for ev in events if candidate_key(ev) in actors])
-        loose = [r for r in rows_by_ids(conn, sorted(found.passages)) if r.id not in
-                 {x.id for group in found.candidates.values() for x in group}]  # fmt: skip
+        dated = {r.id for group in found.candidates.values() for r in group}
+        loose = [r for r in rows_by_ids(conn, sorted(found.passages)) if r.id not in dated]
         for (event_type, day), group in found.candidates.items():
             group += [r for r in loose if r.event_type == event_type and in_window(r.date, day)
                       and not (precise(r.date) and precise(day))]  # fmt: skip
