@@ -50,7 +50,7 @@ def outlet_name(session: Session, outlet_id: str | None) -> str | None:
     return names[outlet_id]
 
 
-def chunked(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+def chunked(items: Sequence, size: int = 500) -> Iterable[Sequence]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 

@@ -17,14 +17,10 @@ from sqlalchemy import bindparam, insert, or_, select
 from sqlalchemy.orm import Session
 
 from ..types import ReuseLink
+from .event_counts import chunked
 from .models import ReuseBandRow, ReuseDocRow, ReuseLinkRow, SignatureRow, UnitRow
 
 IN_BATCH = 500  # values per IN (...) list: far below every backend's parameter limit
-
-
-def batched(values: Sequence, size: int = IN_BATCH) -> Iterable[Sequence]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
 
 
 BANDS, DOCNUMS, SIGNATURES = ReuseBandRow.__table__, ReuseDocRow.__table__, SignatureRow.__table__
@@ -65,7 +61,7 @@ def fetch_in(session: Session, sql: str, values: Sequence, args: Sequence = ()) 
     cur = session.connection().connection.cursor()
     try:
         out: list[tuple] = []
-        for part in batched(values):
+        for part in chunked(values, IN_BATCH):
             cur.execute(sql.format(marks=", ".join([mark] * len(part)), mark=mark), (*args, *part))
             if cur.description:  # a write returns no rows
                 out.extend(cur.fetchall())
@@ -126,7 +122,7 @@ def save_index(
     if num is None:
         num = doc_number(session, doc_id)
     rows = [(k, num) for k in sorted(set(keys))]
-    for part in batched(rows, 5000):
+    for part in chunked(rows, 5000):
         run_sql(session, NEW_BAND, part, many=True)
     run_sql(session, NEW_SIGNATURE, (doc_id, num_perm, hashvalues, n_chunks, version))
 
