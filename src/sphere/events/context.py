@@ -13,6 +13,7 @@ from importlib import resources
 import yaml
 
 from ..errors import ConfigError
+from ..kb.loading import SAFE_LOADER
 
 
 @cache
@@ -20,7 +21,7 @@ def load_contexts() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...
     ref = resources.files("sphere.events") / "data" / "contexts.yaml"
     with resources.as_file(ref) as path:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
             words = {name: frozenset(w.lower() for w in spec["words"]) for name, spec in data["contexts"].items()}
             defaults = {k: tuple(v) for k, v in (data.get("default") or {}).items()}
         except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:

@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ConfigError
+from ..kb.loading import SAFE_LOADER
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -235,7 +236,7 @@ def parse_lexicon(data: dict, origin: str) -> Lexicon:
 def read_lexicon(path: str | Path) -> Lexicon:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read the lexicon: {exc}") from exc
     return parse_lexicon(data, str(path))

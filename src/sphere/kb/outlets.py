@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..errors import ConfigError
+from .loading import SAFE_LOADER
 
 REGISTRY = Path(__file__).parent / "data" / "outlets.yaml"
 
@@ -140,7 +141,7 @@ def parse_entry(raw: object, where: str) -> Outlet:
 def read_registry(path: Path) -> list[Outlet]:
     """Parse and validate a registry file; ConfigError names the file and the bad entry."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read the outlet registry: {exc}") from exc
     entries = data.get("outlets") if isinstance(data, dict) else None
