@@ -3,9 +3,11 @@
     ingest(inputs, engine, progress=True) -> IngestSummary
     scratch_documents(inputs, on_failure) -> Iterator[Document]   the same, without a database
 
-Each document is stored in its own transaction as soon as it is segmented, so a run that is
-killed keeps everything committed before the kill, and running it again stores the rest: a
-document whose bytes are stored already (same content hash) counts as unchanged. A file or
+Documents are stored a chunk of `STORE_CHUNK` per transaction as they are segmented (a commit
+and the dedup look-ups per document cost more than segmenting it; see `store.document_writes`),
+so a run that is killed keeps everything committed before the kill, and running it again stores
+the rest: a document whose bytes are stored already (same content hash) counts as unchanged. A
+document that cannot be stored fails alone: its chunk is stored again one document at a time. A file or
 page URL stored before whose bytes changed is a new version: it replaces the stored document
 under the same id (its old units, mentions, evidence and reuse links go, its analysis is due
 again) and counts as updated. A part of a container (a feed item, a JSONL line, an archive
@@ -28,7 +30,8 @@ from ..errors import InputError
 from ..progress import progress_bar
 from ..segment import SEGMENT_VERSION, dated_by, segment_page
 from ..segment.outlets import lookup_outlet
-from ..store.documents import clear_failures, failed_origins, record_failure, save_document
+from ..store.document_writes import NewDocument, save_documents
+from ..store.documents import clear_failures, failed_origins, record_failure
 from ..types import Document, Page, SourceItem
 from .fetch import Fetcher
 from .limits import DEFAULT_MAX_SIZE, RAW_INLINE_MAX
@@ -70,16 +73,30 @@ def local_file(item: SourceItem) -> str | None:
     return str(path.resolve()) if path.is_file() else None
 
 
-def store_page(engine: Engine, item: SourceItem, page: Page, notes: list[str]) -> tuple[str, str]:
+def prepare_page(item: SourceItem, page: Page, notes: list[str]) -> NewDocument:
+    """The document of a page, segmented, with how to store it."""
     doc = segment_page(page, item)
     ref = lookup_outlet(url=doc.url, name=doc.outlet)
     path = local_file(item)
     keep_raw = len(item.raw) <= RAW_INLINE_MAX or path is None
-    return save_document(
-        engine, doc, outlet_id=ref.id if ref else None, keep_raw=keep_raw, raw_path=path,
+    return NewDocument(
+        doc, outlet_id=ref.id if ref else None, keep_raw=keep_raw, raw_path=path,
         date_source=dated_by(page, item, doc), notes=notes, segment_version=SEGMENT_VERSION,
         replace_changed=whole_source(item),
     )
+
+
+def store_pages(engine: Engine, pages: list[tuple[SourceItem, Page, list[str]]]) -> list[tuple[str, str] | Exception]:
+    """Segment and store pages in one transaction (see `store.document_writes`): (status, stored
+    id) of each, or the exception that failed it, alone."""
+    prepared: list[NewDocument | Exception] = []
+    for item, page, notes in pages:
+        try:
+            prepared.append(prepare_page(item, page, notes))
+        except Exception as exc:  # noqa: BLE001 - this page's failure, reported in its place
+            prepared.append(exc)
+    saved = iter(save_documents(engine, [p for p in prepared if isinstance(p, NewDocument)]))
+    return [p if isinstance(p, Exception) else next(saved) for p in prepared]
 
 
 def whole_source(item: SourceItem) -> bool:
@@ -89,6 +106,10 @@ def whole_source(item: SourceItem) -> bool:
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+STORE_CHUNK = 16  # documents per transaction: a kill loses at most these, and a re-run stores them
+STORE_CHUNK_BYTES = 32 * 1024**2  # fewer when they are large, so a chunk's pages stay small in memory
 
 
 def default_workers() -> int:
@@ -134,19 +155,19 @@ def ingest(
                     bar.advance(task)
 
             sources_set = set(sources)
-            for result in pipe(read_inputs(sources, max_size, fetcher), pool, batch_size=4 * pool.workers):
+
+            def report(result, saved) -> None:
                 if isinstance(result, InputError):
                     fail(result.origin, result.reason)
                     advance(result.origin)
-                    continue
-                item, page, notes = result
-                try:
-                    status, doc_id = store_page(engine, item, page, notes)
-                except InputError as exc:
-                    fail(exc.origin, exc.reason)
-                except Exception as exc:  # one bad document never stops the batch
-                    fail(item.origin, f"could not be stored: {type(exc).__name__}: {exc}")
+                    return
+                item, _page, notes = result
+                if isinstance(saved, InputError):
+                    fail(saved.origin, saved.reason)
+                elif isinstance(saved, Exception):  # one bad document never stops the batch
+                    fail(item.origin, f"could not be stored: {type(saved).__name__}: {saved}")
                 else:
+                    status, doc_id = saved
                     if status == "new":
                         summary.new += 1
                         if doc_id != item.doc_id:  # its own name is another document's
@@ -163,6 +184,23 @@ def ingest(
                     if item.origin in failed_before:
                         clear_failures(engine, item.origin)
                 advance(item.origin)
+
+            def store_chunk(chunk: list) -> None:
+                pages = [r for r in chunk if not isinstance(r, InputError)]
+                saved = iter(store_pages(engine, pages))
+                for result in chunk:
+                    report(result, None if isinstance(result, InputError) else next(saved))
+                chunk.clear()
+
+            chunk: list = []  # pipe's results, stored a chunk per transaction, reported in order
+            size = 0
+            for result in pipe(read_inputs(sources, max_size, fetcher), pool, batch_size=4 * pool.workers):
+                chunk.append(result)
+                size += 0 if isinstance(result, InputError) else len(result[0].raw)
+                if len(chunk) >= STORE_CHUNK or size >= STORE_CHUNK_BYTES:
+                    store_chunk(chunk)
+                    size = 0
+            store_chunk(chunk)
     finally:
         pool.close()
         fetcher.close()

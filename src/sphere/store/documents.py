@@ -71,56 +71,33 @@ def save_document(
     hash, which is enough to find and check the file when it is re-extracted. With
     `replace_changed`, a document of a stored document's origin whose bytes changed is a new
     version of it: it replaces the stored one under the same id ("updated", see `replace_version`).
+    A new document is stored under its file name, else its origin, else the origin numbered
+    (`origin#2`) when those are other documents' ids. `document_writes.save_documents` stores
+    several in one transaction.
     """
-    with Session(engine) as session, session.begin():
-        existing = find_by_hash(session, doc.content_hash)
-        if existing is not None:
-            return "unchanged", existing
-        oid = ensure_outlet(session, doc.outlet, outlet_id)
-        previous = stored_version(session, doc) if replace_changed else None
-        if previous is not None:
-            replace_version(session, previous, doc, oid, keep_raw, raw_path, date_source, notes, segment_version)
-            return "updated", previous.id
-        doc_id = free_doc_id(session, doc.doc_id, doc.origin)
-        session.add(
-            DocumentRow(
-                id=doc_id,
-                origin=doc.origin,
-                content_hash=doc.content_hash,
-                size=len(doc.raw or b"") or len(doc.text.encode()),
-                encoding=doc.encoding,
-                media_type=doc.media_type,
-                extractor=doc.extractor,
-                raw=doc.raw if keep_raw else None,
-                raw_path=None if keep_raw else (raw_path or doc.origin),
-                text=doc.text,
-                title=doc.title,
-                author=doc.author,
-                outlet_id=oid,
-                url=doc.url,
-                published=doc.published,
-                ingested_at=now(),
-                date_source=date_source if doc.published else None,
-                notes=notes or None,
-                stages={},
-                segment_version=segment_version,
-            )
-        )
-        session.flush()
-        if doc.units:  # one executemany, not one ORM object per unit
-            session.execute(insert(UnitRow), [unit_values(doc_id, u) for u in doc.units])
-        borrow_dates(session, doc_id, has_clippings=any(u.kind == "clipping" for u in doc.units))
-    return "new", doc_id
+    from .document_writes import NewDocument, save_documents
+
+    item = NewDocument(doc, outlet_id, keep_raw, raw_path, date_source, notes, segment_version, replace_changed)
+    saved = save_documents(engine, [item])[0]
+    if isinstance(saved, Exception):
+        raise saved
+    return saved
 
 
-def stored_version(session: Session, doc: Document) -> DocumentRow | None:
-    """The stored document of `doc`'s origin: under the ids a document of that origin is given
-    (its file name, else the origin itself; see `free_doc_id`), primary-key lookups only."""
-    for candidate in dict.fromkeys((doc.doc_id, doc.origin)):
-        row = session.get(DocumentRow, candidate)
-        if row is not None and row.origin == doc.origin:
-            return row
-    return None
+def document_fields(
+    doc: Document, outlet_id: str | None, keep_raw: bool, raw_path: str | None, date_source: str | None,
+    notes: list[str] | None, segment_version: str | None,
+) -> dict:
+    """A document row's columns for `doc` (all but its id and origin), as a new version sets them."""
+    return {
+        "content_hash": doc.content_hash, "size": len(doc.raw or b"") or len(doc.text.encode()),
+        "encoding": doc.encoding, "media_type": doc.media_type, "extractor": doc.extractor,
+        "raw": doc.raw if keep_raw else None, "raw_path": None if keep_raw else (raw_path or doc.origin),
+        "text": doc.text, "title": doc.title, "author": doc.author, "outlet_id": outlet_id,
+        "url": doc.url, "published": doc.published, "ingested_at": now(),
+        "date_source": date_source if doc.published else None, "notes": notes or None,
+        "stages": {}, "segment_version": segment_version,
+    }  # fmt: skip
 
 
 def replace_version(
@@ -151,21 +128,13 @@ def replace_version(
     clear_index(session, doc_id)
     for other in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(partners - {doc_id}))):
         other.stages = {k: v for k, v in (other.stages or {}).items() if k != "provenance"}
-    for field, value in (
-        ("content_hash", doc.content_hash), ("size", len(doc.raw or b"") or len(doc.text.encode())),
-        ("encoding", doc.encoding), ("media_type", doc.media_type), ("extractor", doc.extractor),
-        ("raw", doc.raw if keep_raw else None), ("raw_path", None if keep_raw else (raw_path or doc.origin)),
-        ("text", doc.text), ("title", doc.title), ("author", doc.author), ("outlet_id", outlet_id),
-        ("url", doc.url), ("published", doc.published), ("ingested_at", now()),
-        ("date_source", date_source if doc.published else None), ("notes", notes or None),
-        ("stages", {}), ("segment_version", segment_version),
-    ):  # fmt: skip
+    for field, value in document_fields(doc, outlet_id, keep_raw, raw_path, date_source, notes, segment_version).items():
         setattr(row, field, value)
     session.execute(delete(UnitRow).where(UnitRow.doc_id == doc_id))
     session.flush()
     if doc.units:
         session.execute(insert(UnitRow), [unit_values(doc_id, u) for u in doc.units])
-    borrow_dates(session, doc_id, has_clippings=any(u.kind == "clipping" for u in doc.units))
+    borrow_dates(session, doc_id, doc)
 
 
 def _same_article(title: str | None, url: str | None):
@@ -186,15 +155,15 @@ def _date_undated(session: Session, doc_id: str, when: date, source: str) -> Non
     )
 
 
-def borrow_dates(session: Session, doc_id: str, has_clippings: bool = True) -> None:
+def borrow_dates(session: Session, doc_id: str, doc: Document) -> None:
     """Date an undated article by a dated clipping of it in another document, both ways.
 
     A clipping blog quotes an article with the article's date, title and URL; the article's own
-    copied page often shows no date at all. When one is stored, the other is looked up: an
-    undated document whose title (four words or more) or URL is that of a dated clipping gets
-    the clipping's date, and `date_source` names the clipping.
+    copied page often shows no date at all. When one is stored (`doc`, just written under
+    `doc_id`), the other is looked up: an undated document whose title (four words or more) or
+    URL is that of a dated clipping gets the clipping's date, and `date_source` names the clipping.
     """
-    doc = session.get(DocumentRow, doc_id)
+    borrowed = None
     if doc.published is None:  # only clipping units are scanned (indexed by kind)
         cond = _same_clipping(doc.title, doc.url)
         if cond is not None:
@@ -203,18 +172,19 @@ def borrow_dates(session: Session, doc_id: str, has_clippings: bool = True) -> N
                                       UnitRow.published.is_not(None), cond).order_by(UnitRow.published)
             ).first()
             if clip is not None:
+                borrowed = clip.published  # its undated units get it too
                 _date_undated(session, doc_id, clip.published, f"clipping {clip.doc_id}#{clip.unit_id}")
-    clips = session.scalars(
-        select(UnitRow).where(UnitRow.doc_id == doc_id, UnitRow.kind == "clipping", UnitRow.published.is_not(None))
-    ).all()
-    for clip in clips:
+    for clip in doc.units:  # as stored, in order
+        published = clip.published if clip.published is not None else borrowed
+        if clip.kind != "clipping" or published is None:
+            continue
         cond = _same_article(clip.title, clip.url)
         if cond is None:
             continue
         for other in session.scalars(
             select(DocumentRow.id).where(DocumentRow.id != doc_id, DocumentRow.published.is_(None), cond)
         ).all():
-            _date_undated(session, other, clip.published, f"clipping {clip.doc_id}#{clip.unit_id}")
+            _date_undated(session, other, published, f"clipping {doc_id}#{clip.unit_id}")
 
 
 def _same_clipping(title: str | None, url: str | None):
