@@ -41,14 +41,14 @@ def fail_in_segmenting(monkeypatch, bad: str) -> None:
 
 
 def fail_in_writing(monkeypatch, bad: str) -> None:
-    real = document_writes.borrow_dates
+    real = document_writes.document_fields
 
-    def borrow_or_fail(session, doc_id, doc):
-        if doc_id == bad:
+    def fields_or_fail(doc, *args):
+        if doc.doc_id == bad:
             raise ValueError("disk trouble")
-        return real(session, doc_id, doc)
+        return real(doc, *args)
 
-    monkeypatch.setattr(document_writes, "borrow_dates", borrow_or_fail)
+    monkeypatch.setattr(document_writes, "document_fields", fields_or_fail)
 
 
 @pytest.mark.parametrize("inject", [fail_in_segmenting, fail_in_writing])

@@ -148,14 +148,14 @@ def test_document_writes_chunk_is_one_by_one(case, db_url, tmp_path, monkeypatch
 @pytest.mark.parametrize("bad", [0, 2, 4])
 def test_document_writes_one_failure_fails_alone(bad, db_url, monkeypatch):
     items = [NewDocument(article(f"{i}.txt", f"Body {i}.")) for i in range(5)]
-    real = document_writes.borrow_dates
+    real = document_writes.document_fields
 
-    def borrow_or_fail(session, doc_id, doc):
-        if doc_id == f"{bad}.txt":
+    def fields_or_fail(doc, *args):
+        if doc.doc_id == f"{bad}.txt":
             raise ValueError("cannot store this one")
-        return real(session, doc_id, doc)
+        return real(doc, *args)
 
-    monkeypatch.setattr(document_writes, "borrow_dates", borrow_or_fail)
+    monkeypatch.setattr(document_writes, "document_fields", fields_or_fail)
     engine = open_engine(db_url)
     saved = save_documents(engine, items)
     assert [type(s) for s in saved] == [ValueError if i == bad else tuple for i in range(5)]

@@ -21,9 +21,12 @@ from sqlalchemy.orm import Session
 from ..types import Document
 from .documents import (
     Saved,
-    borrow_dates,
+    clipping_of,
+    date_by_clipping,
+    date_quoted_articles,
     document_fields,
     ensure_outlet,
+    quotes_dated,
     replace_version,
     unit_values,
 )
@@ -49,9 +52,13 @@ class NewDocument:
 
 class TakenIds:
     """The stored ids a chunk's documents could collide with, read once, then kept up to date
-    as the chunk is stored: the id of each content hash, the origin of each id."""
+    as the chunk is stored: the id of each content hash, the origin of each id. New documents'
+    rows wait in `pending` (one executemany for the lot) until something reads the tables."""
 
     def __init__(self, session: Session, docs: Sequence[Document]):
+        self.pending_documents: list[dict] = []
+        self.pending_units: list[dict] = []
+        self.pending_clippings = False  # a clipping unit among them
         hashes = {d.content_hash for d in docs}
         ids = {i for d in docs for i in (d.doc_id, d.origin)}
         self.by_hash: dict[str, str] = dict(session.execute(
@@ -61,8 +68,19 @@ class TakenIds:
             select(DocumentRow.id, DocumentRow.origin).where(DocumentRow.id.in_(ids))
         ).all())
 
+    def write_pending(self, session: Session) -> None:
+        """Write the rows that wait, documents first (their units point to them), in order."""
+        if self.pending_documents:
+            session.execute(insert(DOCUMENTS), self.pending_documents)
+        if self.pending_units:
+            session.execute(insert(UNITS), self.pending_units)
+        self.pending_documents, self.pending_units, self.pending_clippings = [], [], False
+
     def taken(self, session: Session, doc_id: str) -> bool:
-        return doc_id in self.origin_of or session.get(DocumentRow, doc_id) is not None
+        if doc_id in self.origin_of:
+            return True
+        self.write_pending(session)
+        return session.get(DocumentRow, doc_id) is not None
 
     def free_id(self, session: Session, wanted: str, fallback: str) -> str:
         """The id to store a new document under: its file name unless another document has it,
@@ -80,6 +98,7 @@ class TakenIds:
         given (its file name, else the origin itself; see `free_id`)."""
         for candidate in dict.fromkeys((doc.doc_id, doc.origin)):
             if self.origin_of.get(candidate) == doc.origin:
+                self.write_pending(session)
                 return session.get(DocumentRow, candidate)
         return None
 
@@ -107,12 +126,29 @@ def save_in_session(session: Session, taken: TakenIds, item: NewDocument) -> tup
     doc_id = taken.free_id(session, doc.doc_id, doc.origin)
     fields = document_fields(doc, oid, item.keep_raw, item.raw_path, item.date_source, item.notes,
                              item.segment_version)
-    session.execute(insert(DOCUMENTS), {"id": doc_id, "origin": doc.origin, **fields})
-    if doc.units:  # one executemany
-        session.execute(insert(UNITS), [unit_values(doc_id, u) for u in doc.units])
+    taken.pending_documents.append({"id": doc_id, "origin": doc.origin, **fields})
+    taken.pending_units.extend(unit_values(doc_id, u) for u in doc.units)
+    taken.pending_clippings |= any(u.kind == "clipping" for u in doc.units)
     taken.stored(doc_id, doc)
-    borrow_dates(session, doc_id, doc)
+    borrow_dates(session, taken, doc_id, doc)
     return "new", doc_id
+
+
+def borrow_dates(session: Session, taken: TakenIds, doc_id: str, doc: Document) -> None:
+    """`store.documents.borrow_dates` for a document whose row may still wait: the rows that
+    wait are written before what could read them (a clipping among them, the documents a
+    clipping dates, the new document's own row when it gets a date)."""
+    borrowed = None
+    if doc.published is None:
+        if taken.pending_clippings:
+            taken.write_pending(session)
+        clip = clipping_of(session, doc_id, doc)
+        if clip is not None:
+            taken.write_pending(session)
+            borrowed = date_by_clipping(session, doc_id, clip)
+    if quotes_dated(doc, borrowed):
+        taken.write_pending(session)
+        date_quoted_articles(session, doc_id, doc, borrowed)
 
 
 def save_documents(engine: Engine, items: Sequence[NewDocument]) -> list[tuple[Saved, str] | Exception]:
@@ -123,7 +159,9 @@ def save_documents(engine: Engine, items: Sequence[NewDocument]) -> list[tuple[S
     try:
         with Session(engine) as session, session.begin():
             taken = TakenIds(session, [item.doc for item in items])
-            return [save_in_session(session, taken, item) for item in items]
+            saved = [save_in_session(session, taken, item) for item in items]
+            taken.write_pending(session)
+            return saved
     except Exception as exc:  # noqa: BLE001 - found below, document by document
         if len(items) == 1:
             return [exc]

@@ -163,17 +163,36 @@ def borrow_dates(session: Session, doc_id: str, doc: Document) -> None:
     `doc_id`), the other is looked up: an undated document whose title (four words or more) or
     URL is that of a dated clipping gets the clipping's date, and `date_source` names the clipping.
     """
-    borrowed = None
-    if doc.published is None:  # only clipping units are scanned (indexed by kind)
-        cond = _same_clipping(doc.title, doc.url)
-        if cond is not None:
-            clip = session.scalars(
-                select(UnitRow).where(UnitRow.kind == "clipping", UnitRow.doc_id != doc_id,
-                                      UnitRow.published.is_not(None), cond).order_by(UnitRow.published)
-            ).first()
-            if clip is not None:
-                borrowed = clip.published  # its undated units get it too
-                _date_undated(session, doc_id, clip.published, f"clipping {clip.doc_id}#{clip.unit_id}")
+    clip = clipping_of(session, doc_id, doc) if doc.published is None else None
+    borrowed = date_by_clipping(session, doc_id, clip) if clip is not None else None
+    date_quoted_articles(session, doc_id, doc, borrowed)
+
+
+def clipping_of(session: Session, doc_id: str, doc: Document) -> UnitRow | None:
+    """The earliest dated clipping in another document quoting `doc` (its title or URL)."""
+    cond = _same_clipping(doc.title, doc.url)
+    if cond is None:
+        return None
+    return session.scalars(  # only clipping units are scanned (indexed by kind)
+        select(UnitRow).where(UnitRow.kind == "clipping", UnitRow.doc_id != doc_id,
+                              UnitRow.published.is_not(None), cond).order_by(UnitRow.published)
+    ).first()
+
+
+def date_by_clipping(session: Session, doc_id: str, clip: UnitRow) -> date:
+    """Give the stored `doc_id` and its undated units the clipping's date; returns it."""
+    _date_undated(session, doc_id, clip.published, f"clipping {clip.doc_id}#{clip.unit_id}")
+    return clip.published
+
+
+def quotes_dated(doc: Document, borrowed: date | None) -> bool:
+    """Whether `doc` has a dated clipping (its undated units dated `borrowed`, if given)."""
+    return any(u.kind == "clipping" and (u.published is not None or borrowed is not None) for u in doc.units)
+
+
+def date_quoted_articles(session: Session, doc_id: str, doc: Document, borrowed: date | None) -> None:
+    """Date the undated articles the dated clippings of `doc` (stored as `doc_id`) quote; its
+    units without a date of their own have `borrowed`, the date it got from a clipping."""
     for clip in doc.units:  # as stored, in order
         published = clip.published if clip.published is not None else borrowed
         if clip.kind != "clipping" or published is None:
