@@ -29,10 +29,11 @@ def mark_derived(session: Session, doc_id: str, events: Iterable[Event]) -> list
 
     out = []
     for ev in events:
-        evidence = tuple(
-            replace(e, derived_from=derived_from(session, e.doc_id, e.start, e.end))
-            for e in ev.evidence
-        )
+        marked = [(e, derived_from(session, e.doc_id, e.start, e.end)) for e in ev.evidence]
+        if all(e.derived_from == original for e, original in marked):
+            out.append(ev)  # nothing copied (most evidence): the same values, no copies made
+            continue
+        evidence = tuple(e if e.derived_from == original else replace(e, derived_from=original) for e, original in marked)
         out.append(replace(ev, evidence=evidence))
     return out
 

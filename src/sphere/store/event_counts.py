@@ -6,8 +6,9 @@ Plain Core statements built once, as in `events`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 
 from .models import EventRow, EvidenceRow, OutletRow, ParticipantRow
@@ -55,11 +56,22 @@ def chunked(items: Sequence, size: int = 500) -> Iterable[Sequence]:
         yield items[i : i + size]
 
 
-EXISTING = select(E.id).where(E.id.in_(bindparam("ids", expanding=True)))
+class EvidenceSpan(NamedTuple):
+    """What counting sources reads of a piece of evidence (`SourceCounter`'s rows)."""
+
+    event_id: str
+    doc_id: str
+    start: int
+    end: int
+    outlet_id: str | None
+    derived_from: str | None
+
+
+# read on the driver cursor (`fetch_in`): refresh_counts runs for every stored document
+EXISTING = f"SELECT id FROM {EVENTS.name} WHERE id IN ({{marks}})"
 EVIDENCE_OF = (
-    select(V.event_id, V.doc_id, V.start, V.end, V.outlet_id, V.derived_from)
-    .where(V.event_id.in_(bindparam("ids", expanding=True)))
-    .order_by(V.id)
+    f'SELECT event_id, doc_id, start, "end", outlet_id, derived_from FROM {EVIDENCE.name} '
+    "WHERE event_id IN ({marks}) ORDER BY id"
 )
 UPDATE_COUNTS = update(EVENTS).where(E.id == bindparam("row_id")).values(
     n_evidence=bindparam("n_evidence"), sources=bindparam("sources"), n_sources=bindparam("n_sources")
@@ -70,13 +82,15 @@ def refresh_counts(
     session: Session, event_ids: Iterable[str], count_sources: SourceCounter = outlets_of_evidence
 ) -> None:
     """Recount evidence and independent sources; drop events left with no evidence."""
+    from .reuse import fetch_in  # reuse imports `chunked` from here
+
     session.flush()
     conn = session.connection()
     for part in chunked(sorted(set(event_ids))):
         ids = list(part)
-        evidence: dict[str, list] = {eid: [] for eid in conn.execute(EXISTING, {"ids": ids}).scalars()}
-        for e in conn.execute(EVIDENCE_OF, {"ids": ids}):
-            evidence[e.event_id].append(e)
+        evidence: dict[str, list] = {eid: [] for eid, in fetch_in(session, EXISTING, ids)}
+        for e in fetch_in(session, EVIDENCE_OF, ids):
+            evidence[e[0]].append(EvidenceSpan._make(e))
         gone = [{"event": eid} for eid, found in evidence.items() if not found]
         if gone:
             conn.execute(DELETE_PARTICIPANTS, gone)

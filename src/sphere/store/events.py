@@ -19,28 +19,32 @@ document's writes only touch rows it has claimed, which the rest of its events n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..events.merge import PRECISION_ORDER
 from ..types import Event
 from .event_counts import (  # recounting sources: re-exported, callers import them from here
-    DELETE_PARTICIPANTS,
     EVENTS,
     EVIDENCE,
     PARTICIPANTS,
     E,
     P,
     SourceCounter,
-    V,
-    chunked,
     outlets_of_evidence,
     refresh_counts,
 )
-from .event_merge import ROW_COLUMNS, MergeLookups, StoredEvent, matching_event, passage_key
+from .event_merge import (
+    ROW_COLUMNS,
+    MergeLookups,
+    StoredEvent,
+    matching_event,
+    passage_key,
+    rows_by_ids,
+)
 from .event_query import (  # reading events: re-exported, callers import them from here
     EventFilter,
     count_events,
@@ -49,6 +53,7 @@ from .event_query import (  # reading events: re-exported, callers import them f
     query_events,
 )
 from .models import DocumentRow
+from .reuse import fetch_in, run_sql
 
 __all__ = ["EventFilter", "count_events", "get_event", "load_events", "query_events", "save_events",
            "refresh_counts", "matching_event", "SourceCounter", "outlets_of_evidence"]  # fmt: skip
@@ -62,29 +67,46 @@ class DocumentWrites:
     changed: dict[str, StoredEvent] = field(default_factory=dict)
     cleared: list[str] = field(default_factory=list)  # rows whose participants are replaced
     participants: list[dict] = field(default_factory=list)
-    evidence: list[dict] = field(default_factory=list)
+    evidence: list[tuple] = field(default_factory=list)  # EVIDENCE_COLUMNS' values
 
-    def write(self, conn: Connection) -> None:
+    def write(self, session: Session) -> None:
+        conn = session.connection()
         if self.cleared:
-            conn.execute(DELETE_PARTICIPANTS, [{"event": i} for i in self.cleared])
+            run_sql(session, DELETE_ROW_PARTICIPANTS, [(i,) for i in self.cleared], many=True)
         if self.new:
             conn.execute(insert(EVENTS), [{**r.values(), "n_sources": 0, "n_evidence": 0} for r in self.new])
         if self.changed:
             conn.execute(UPDATE_EVENT, [{"row_id": r.id, **r.values()} for r in self.changed.values()])
         if self.participants:
-            conn.execute(insert(PARTICIPANTS), self.participants)
+            run_sql(session, NEW_PARTICIPANT, [tuple(p.values()) for p in self.participants], many=True)
         if self.evidence:
-            conn.execute(insert(EVIDENCE), self.evidence)
+            run_sql(session, NEW_EVIDENCE, self.evidence, many=True)
+
+
+def insert_sql(table, columns: Sequence[str]) -> str:
+    """Plain INSERT with `{mark}` parameters for `run_sql` (columns quoted: "end" is a keyword).
+    The rows written most (participants, evidence) carry only strings and integers, so the
+    driver's executemany takes them as they are: SQLAlchemy's per-row parameter processing
+    cost more than the database's insert."""
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join(['{mark}'] * len(columns))})"
+
+
+PARTICIPANT_COLUMNS = ("event_id", "role", "code", "sector", "entity_text", "identifier_text")  # participant_values' keys
+EVIDENCE_COLUMNS = ("event_id", "doc_id", "unit_id", "start", "end", "text", "outlet_id", "derived_from", "passage_key")
+NEW_PARTICIPANT = insert_sql(PARTICIPANTS, PARTICIPANT_COLUMNS)
+NEW_EVIDENCE = insert_sql(EVIDENCE, EVIDENCE_COLUMNS)
+DELETE_ROW_PARTICIPANTS = f"DELETE FROM {PARTICIPANTS.name} WHERE event_id = {{mark}}"
 
 
 UPDATE_EVENT = update(EVENTS).where(E.id == bindparam("row_id")).values(
     {c.name: bindparam(c.name) for c in ROW_COLUMNS if c.name not in ("id", "n_evidence")}
 )
-DOC_EVENTS = select(V.event_id).where(V.doc_id == bindparam("doc")).distinct()
-DELETE_DOC_EVIDENCE = delete(EVIDENCE).where(V.doc_id == bindparam("doc"))
-DOC_OUTLET = select(DocumentRow.__table__.c.outlet_id).where(DocumentRow.__table__.c.id == bindparam("doc"))
-ROWS_BY_IDS = select(*ROW_COLUMNS).where(E.id.in_(bindparam("ids", expanding=True)))
-REPORTED = select(V.event_id).where(V.event_id.in_(bindparam("ids", expanding=True))).distinct()
+# a document's few per-document statements, on the driver cursor (`run_sql`, `fetch_in`)
+DOC_EVENTS = f"SELECT DISTINCT event_id FROM {EVIDENCE.name} WHERE doc_id = {{mark}}"
+DELETE_DOC_EVIDENCE = f"DELETE FROM {EVIDENCE.name} WHERE doc_id = {{mark}}"
+DOC_OUTLET = f"SELECT outlet_id FROM {DocumentRow.__tablename__} WHERE id = {{mark}}"
+REPORTED = f"SELECT DISTINCT event_id FROM {EVIDENCE.name} WHERE event_id IN ({{marks}})"
 ROW_PARTICIPANTS = select(P.code, P.identifier_text).where(P.event_id == bindparam("event"))
 
 
@@ -99,16 +121,15 @@ def save_events(
     event of another document when they agree; returns the number of events touched."""
     session.flush()  # the session's pending rows (mentions, a new document) reach the database first
     conn = session.connection()
-    touched = set(conn.execute(DOC_EVENTS, {"doc": doc_id}).scalars())
-    conn.execute(DELETE_DOC_EVIDENCE, {"doc": doc_id})
-    doc_outlet = conn.execute(DOC_OUTLET, {"doc": doc_id}).scalar()
+    touched = {event_id for event_id, in run_sql(session, DOC_EVENTS, (doc_id,))}
+    run_sql(session, DELETE_DOC_EVIDENCE, (doc_id,))
+    doc_outlet = next(iter(run_sql(session, DOC_OUTLET, (doc_id,))), (None,))[0]
     events = list(events)
     # the stored rows under these events' own ids, and which of them other documents report:
     # read once (nothing below writes before the end)
-    same_id, reported = {}, set()
-    for part in chunked(sorted({ev.event_id for ev in events})):
-        same_id.update((r.id, r) for r in conn.execute(ROWS_BY_IDS, {"ids": list(part)}))
-        reported.update(conn.execute(REPORTED, {"ids": list(part)}).scalars())
+    own_ids = sorted({ev.event_id for ev in events})
+    same_id = {r.id: r for r in rows_by_ids(conn, own_ids)}
+    reported = {event_id for event_id, in fetch_in(session, REPORTED, own_ids)}
     writes = DocumentWrites()
     lookups = MergeLookups.read(session, events)
     claimed: dict[str, StoredEvent] = {}  # rows that already took one event of this document
@@ -138,11 +159,10 @@ def save_events(
             if e.doc_id != doc_id or (e.start, e.end) in seen:
                 continue
             seen.add((e.start, e.end))
-            writes.evidence.append({"event_id": row.id, "doc_id": e.doc_id, "unit_id": e.unit_id, "start": e.start,
-                                    "end": e.end, "text": e.text, "outlet_id": doc_outlet, "derived_from": e.derived_from,
-                                    "passage_key": passage_key(e.text)})  # fmt: skip
+            writes.evidence.append((row.id, e.doc_id, e.unit_id, e.start, e.end, e.text, doc_outlet, e.derived_from,
+                                    passage_key(e.text)))  # EVIDENCE_COLUMNS' order  # fmt: skip
         touched.add(row.id)
-    writes.write(conn)
+    writes.write(session)
     refresh_counts(session, touched, count_sources)
     return len(touched)
 

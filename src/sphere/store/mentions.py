@@ -5,28 +5,35 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, case, delete, func, insert, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..types import Mention
 from .models import MentionRow
+from .reuse import run_sql
 
 MENTIONS = MentionRow.__table__
-DELETE_MENTIONS = delete(MENTIONS).where(MENTIONS.c.doc_id == bindparam("doc"))
+DELETE_MENTIONS = f"DELETE FROM {MENTIONS.name} WHERE doc_id = {{mark}}"
+MENTION_COLUMNS = ("doc_id", "unit_id", "start", "end", "text", "code", "kind", "sector", "identifier_text",
+                   "label", "lang", "note", "stage_version")  # fmt: skip
+QUOTED_COLUMNS = ", ".join(f'"{c}"' for c in MENTION_COLUMNS)  # "end" is a keyword
+NEW_MENTION = f"INSERT INTO {MENTIONS.name} ({QUOTED_COLUMNS}) VALUES ({', '.join(['{mark}'] * len(MENTION_COLUMNS))})"
 
 
 def save_mentions(session: Session, doc_id: str, mentions: Iterable[Mention], stage_version: str) -> int:
     """Replace a document's mentions (re-analysis leaves no stale rows); returns how many.
-    One Core statement each way (a document has hundreds of mentions: no ORM objects)."""
-    session.execute(DELETE_MENTIONS, {"doc": doc_id})
+    Plain SQL on the session's driver cursor, one statement each way: a document has hundreds
+    of mentions, and SQLAlchemy's per-row parameter processing cost more than the database's
+    insert (the rows are plain strings and integers: no type conversion to skip)."""
+    session.flush()  # pending rows (the document) reach the database first, as autoflush did
+    run_sql(session, DELETE_MENTIONS, (doc_id,))
     rows = [
-        {"doc_id": doc_id, "unit_id": m.unit_id, "start": m.start, "end": m.end, "text": m.text, "code": m.code,
-         "kind": m.kind, "sector": m.sector, "identifier_text": m.identifier_text, "label": m.label,
-         "lang": m.lang, "note": m.note, "stage_version": stage_version}
+        (doc_id, m.unit_id, m.start, m.end, m.text, m.code, m.kind, m.sector, m.identifier_text, m.label,
+         m.lang, m.note, stage_version)
         for m in mentions
     ]  # fmt: skip
     if rows:
-        session.execute(insert(MENTIONS), rows)
+        run_sql(session, NEW_MENTION, rows, many=True)
     return len(rows)
 
 
