@@ -65,6 +65,7 @@ from .timing import (
     trailing_dates,
 )
 from .tokens import unit_words
+from .tokenview import UnitView
 
 STAGE = "events-1"
 
@@ -110,7 +111,17 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     state_of = getattr(kb, "state_of", None) if kb is not None else None
     tm = TokenMentions.build(pu.doc, pu.offset, pu.mentions, state_of)
     heads = (pu.doc.to_array("HEAD").astype("int64") + np.arange(len(pu.doc))).tolist()  # t.head.i of each
-    sents = list(pu.doc.sents)  # spaCy finds the sentence bounds again on every `doc.sents`
+    # spaCy finds the sentence bounds again on every `doc.sents`; the rules read the parse
+    # through plain stand-ins for its tokens (`tokenview`)
+    view = UnitView(pu.doc, heads, list(pu.doc.sents))
+    try:
+        return _unit_events(parsed, pu, lex, kb, options, tm, heads, view.sents)
+    finally:
+        view.release()
+
+
+def _unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, options: Options, tm: TokenMentions,
+                 heads: list[int], sents: list) -> list[Event]:
     wanted = unit_words(tm, pu.doc, lex.trigger_keys).trigger_sentences(sents)
     out: list[Event] = []
     previous: DateValue | None = None  # the last date told in this unit, for "at the time"
