@@ -154,3 +154,46 @@ def test_exact_runs_finds_runs_at_both_ends_and_past_a_frequent_seed(fresh_keys)
     runs = exact_runs(a, b)
     assert runs == loop_exact_runs(a, b)
     assert Run(0, 0, len(a)) in runs  # through the dropped seeds of `common`, to both ends
+
+
+@pytest.mark.parametrize("need", [SEED, MIN_WORDS, 80])
+def test_exact_runs_many_min_chained_drops_only_pairs_whose_runs_cannot_chain(need, fresh_keys):
+    """A pair kept has all its runs; a pair dropped had runs, but no chain of `need` words."""
+    from sphere.provenance.align import chain_runs
+
+    rng = np.random.default_rng(11)
+    dropped = 0
+    for _ in range(25):
+        a = tokens(rng, int(rng.integers(0, 400)), int(rng.choice([6, 40, 5000])))
+        bs = [copy_with_edits(rng, a, 40) for _ in range(int(rng.integers(1, 10)))]
+        # scattered short copies: runs far apart on both sides, which cannot chain
+        bs.append(np.concatenate([np.concatenate([a[x : x + 8], tokens(rng, 60, 5000)]) for x in range(0, len(a), 50)]))
+        full = exact_runs_many(a, bs)
+        for runs, got in zip(full, exact_runs_many(a, bs, min_chained=need), strict=True):
+            if got:
+                assert got == runs
+            else:
+                assert all(sum(r.length for r in g) < need for g in chain_runs(runs))
+                dropped += bool(runs)
+    assert dropped or need == SEED
+
+
+def test_align_many_with_the_run_bound_finds_what_each_pair_alone_finds(fresh_keys):
+    """`align_many` skips pairs whose runs add up to fewer than MIN_WORDS: never a passage lost."""
+    from sphere.provenance.align import align_many, passages_of
+    from sphere.provenance.text import Tokens
+
+    rng = np.random.default_rng(13)
+
+    def as_tokens(h: np.ndarray) -> Tokens:
+        starts = np.arange(len(h), dtype=np.int64) * 8
+        return Tokens(h, starts, starts + 7, np.zeros(len(h), dtype=bool))
+
+    found = 0
+    for _ in range(20):
+        a = as_tokens(tokens(rng, int(rng.integers(50, 400)), 5000))
+        bs = [as_tokens(copy_with_edits(rng, a.hashes, 5000)) for _ in range(int(rng.integers(1, 8)))]
+        got = align_many(a, bs)
+        assert got == [passages_of(exact_runs(a.hashes, b.hashes), a, b) for b in bs]
+        found += sum(map(len, got))
+    assert found

@@ -104,12 +104,15 @@ def exact_runs(a: np.ndarray, b: np.ndarray) -> list[Run]:
     return exact_runs_many(a, [b])[0]
 
 
-def exact_runs_many(a: np.ndarray, bs: Sequence[np.ndarray], min_shared_keys: int = 0) -> list[list[Run]]:
+def exact_runs_many(
+    a: np.ndarray, bs: Sequence[np.ndarray], min_shared_keys: int = 0, min_chained: int = 0
+) -> list[list[Run]]:
     """`exact_runs(a, b)` for each b, found for all of them at once with numpy.
 
     A pair sharing fewer than min_shared_keys distinct seed keys gets no runs (a caller's
     quick bound), and so does one where fewer than MIN_WORDS // SEED positions of a have a key
-    of b (a passage of MIN_WORDS words holds at least that many matching seeds).
+    of b (a passage of MIN_WORDS words holds at least that many matching seeds), and one whose
+    runs cannot chain into min_chained words (`chainable`: another bound of the caller's).
 
     Each seed of a b (a key at position j) finds the positions i of a with its key by binary
     search over a's sorted keys; seeds whose key b holds more than MAX_OCCURRENCES times are
@@ -190,6 +193,9 @@ def exact_runs_many(a: np.ndarray, bs: Sequence[np.ndarray], min_shared_keys: in
     if more.any():
         run_len, alive = extend_runs(a, all_b, run_i, run_j, run_k, diag[first], run_len, more, lengths, offset)
         run_i, run_j, run_k, run_len = run_i[alive], run_j[alive], run_k[alive], run_len[alive]
+    if min_chained:
+        enough = chainable(run_i, run_j, run_k, run_len, m, min_chained)[run_k]
+        run_i, run_j, run_k, run_len = run_i[enough], run_j[enough], run_k[enough], run_len[enough]
     by = np.lexsort((run_j, run_i, run_k))
     for rk, ri, rj, rl in zip(*(x[by].tolist() for x in (run_k, run_i, run_j, run_len)), strict=True):
         out[rk].append(Run(ri, rj, rl))
@@ -221,6 +227,29 @@ def extend_runs(a, all_b, run_i, run_j, run_k, diag, run_len, more, lengths, off
             run_len[r] = length
         covered[(k, d)] = i + length
     return run_len, alive
+
+
+def chainable(run_i, run_j, run_k, run_len, pairs: int, need: int) -> np.ndarray:
+    """For each pair, whether `chain_runs` could make a group of `need` words of its runs.
+
+    A run joins a group only within MAX_GAP of the group's end on both sides, so a group never
+    spans a gap of more than MAX_GAP between a run's start and the furthest end of the runs
+    before it (in start order, on either side): cut there, each side's runs fall into
+    clusters, and a group lies inside one cluster of each side. A pair none of whose
+    clusters, on one side or the other, holds `need` words of runs makes no such group."""
+    ok = np.ones(pairs, dtype=bool)
+    for start in (run_i, run_j):
+        order = np.lexsort((start, run_k))  # by pair, then start
+        s, k, length = start[order], run_k[order], run_len[order]
+        width = int((s + length).max()) + MAX_GAP + 1  # pair k's positions shifted by k * width
+        reach = np.maximum.accumulate(s + length + k * width)  # furthest end so far
+        cut = np.ones(len(s), dtype=bool)
+        cut[1:] = s[1:] + k[1:] * width > reach[:-1] + MAX_GAP  # always at a new pair
+        words = np.bincount(np.cumsum(cut) - 1, weights=length)
+        best = np.zeros(pairs)
+        np.maximum.at(best, k[cut], words)
+        ok &= best >= need
+    return ok
 
 
 def chain_runs(runs: list[Run]) -> list[list[Run]]:
@@ -290,8 +319,10 @@ def align(ta: Tokens, tb: Tokens) -> list[Passage]:
 
 def align_many(ta: Tokens, tbs: Sequence[Tokens], min_shared_keys: int = 0) -> list[list[Passage]]:
     """`align(ta, tb)` for each tb, the runs found for all at once (`exact_runs_many`); a pair
-    sharing fewer than min_shared_keys distinct seed keys shares no passage."""
-    runs = exact_runs_many(ta.hashes, [tb.hashes for tb in tbs], min_shared_keys)
+    sharing fewer than min_shared_keys distinct seed keys shares no passage, nor does one whose
+    runs cannot chain into MIN_WORDS words (`chainable`: a passage's verbatim words are some of
+    one chain's)."""
+    runs = exact_runs_many(ta.hashes, [tb.hashes for tb in tbs], min_shared_keys, MIN_WORDS)
     return [passages_of(r, ta, tb) if r else [] for r, tb in zip(runs, tbs, strict=True)]
 
 

@@ -14,12 +14,12 @@ out to be the original of.
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, namedtuple
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
-from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, SphereError
@@ -107,16 +107,24 @@ CACHE_SIZE = 2000
 
 
 DOCS, UNITS = DocumentRow.__table__, UnitRow.__table__
-# Built once: provenance reads these for every document it indexes.
-DOC_ROWS = select(
-    DOCS.c.id, DOCS.c.text, DOCS.c.url, DOCS.c.published, DOCS.c.outlet_id, DOCS.c.content_hash
-).where(DOCS.c.id.in_(bindparam("ids", expanding=True)))
+# Plain SQL (`store.fetch_in`): provenance reads these for every document it indexes.
+DOC_ROWS = (
+    f"SELECT id, text, url, published, outlet_id, content_hash FROM {DOCS.name} WHERE id IN ({{marks}})"
+)
 UNIT_ROWS = (
-    select(UNITS.c.doc_id, UNITS.c.unit_id, UNITS.c.kind, UNITS.c.start, UNITS.c.end, UNITS.c.published,
-           UNITS.c.outlet, UNITS.c.url)
-    .where(UNITS.c.doc_id.in_(bindparam("ids", expanding=True)))
-    .order_by(UNITS.c.start)
-)  # fmt: skip
+    f'SELECT doc_id, unit_id, kind, start, "end", published, outlet, url FROM {UNITS.name} '
+    "WHERE doc_id IN ({marks}) ORDER BY start"
+)
+DocRead = namedtuple("DocRead", "id text url published outlet_id content_hash")
+UnitRead = namedtuple("UnitRead", "doc_id unit_id kind start end published outlet url")
+
+
+def date_reader(session: Session):
+    """What SQLAlchemy does to a DATE the driver returns (sqlite3 gives text), None for nothing."""
+    dialect = session.get_bind().dialect
+    return DOCS.c.published.type.dialect_impl(dialect).result_processor(dialect, None)
+
+
 # what the cache key holds of each document and of its units (plain SQL: `store.fetch_in`)
 DOC_KEYS = f"SELECT id, content_hash, outlet_id, url, published FROM {DOCS.name} WHERE id IN ({{marks}})"
 UNIT_SUMS = (
@@ -149,11 +157,11 @@ def remember(key: tuple, item: Indexed) -> None:
 def read_indexed(session: Session, doc_ids: list[str], keys: dict[str, tuple] | None) -> dict[str, Indexed]:
     """Documents read from the store and made ready for comparison, cached under their keys
     (`keys`, or made from the rows read when None)."""
-    conn = session.connection()
-    rows = conn.execute(DOC_ROWS, {"ids": doc_ids}).all()
+    day = date_reader(session) or (lambda value: value)
+    rows = [DocRead(*r[:3], day(r[3]), *r[4:]) for r in store.fetch_in(session, DOC_ROWS, doc_ids)]
     units: dict[str, list] = {d: [] for d in doc_ids}
-    for u in conn.execute(UNIT_ROWS, {"ids": doc_ids}):
-        units[u.doc_id].append(u)
+    for u in store.fetch_in(session, UNIT_ROWS, doc_ids):
+        units[u[0]].append(UnitRead(*u[:5], day(u[5]), *u[6:]))
     where = str(session.get_bind().url)
     out = {}
     for row in rows:
@@ -208,20 +216,12 @@ def candidates(session: Session, doc_id: str, keys_by_chunk) -> list[str]:
     """
     rows = np.asarray(keys_by_chunk, dtype=np.int64).tolist()  # plain ints: cheap dict keys
     postings, frequent = store.band_postings(session, [k for row in rows for k in row], MAX_PER_KEY)
-    chunks: Counter[str] = Counter()
-    hits: Counter[str] = Counter()
-    rare_hits: Counter[str] = Counter()
-    for row in rows:
-        seen: set[str] = set()
-        for k in row:
-            docs = postings.get(k)
-            if docs:
-                seen.update(docs)
-                hits.update(docs)
-                if k not in frequent:
-                    rare_hits.update(docs)
-        if seen:
-            chunks.update(seen)
+    # counted by Counter's C loop over chained lists, not one update per key
+    found = [[postings[k] for k in row if k in postings] for row in rows]
+    hits = Counter(chain.from_iterable(chain.from_iterable(found)))
+    rare = [k for row in rows for k in row if k in postings and k not in frequent]
+    rare_hits = Counter(chain.from_iterable(postings[k] for k in rare)) if frequent else hits.copy()
+    chunks = Counter(chain.from_iterable(set(chain.from_iterable(docs)) for docs in found if docs))
     for c in (chunks, hits, rare_hits):
         c.pop(doc_id, None)
     ranked = sorted(

@@ -59,33 +59,74 @@ class Tokens:
         return len(self.hashes)
 
 
+ASCII_WORD = np.array([chr(c).isalnum() or c == 0x5F for c in range(128)])  # `\\w` below 128
+
+
+def word_chars(codes: np.ndarray) -> np.ndarray:
+    """Which code points `\\w` matches: letters, digits, numerics and "_" (str.isalnum, as re
+    decides it), by table for ASCII and by asking each distinct other character once."""
+    out = ASCII_WORD[np.minimum(codes, 127)]
+    wide = codes > 127
+    if wide.any():
+        others = np.unique(codes[wide])
+        ok = others[[chr(c).isalnum() for c in others.tolist()]]
+        out[wide] = np.isin(codes[wide], ok)
+    return out
+
+
+def word_spans(text: str, codes: np.ndarray, lo: int, hi: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """`WORD.finditer(text, lo, hi)` as (words, starts, ends): the runs of word characters in
+    text[lo:hi], found with numpy; the words are the regex's own (`findall`)."""
+    isw = np.zeros(hi - lo + 2, dtype=bool)
+    isw[1:-1] = word_chars(codes[lo:hi])
+    edges = np.flatnonzero(isw[1:] != isw[:-1])
+    words = WORD.findall(text, lo, hi)
+    if len(edges) != 2 * len(words):  # cannot happen (`word_chars` is `\\w`): the regex decides
+        found = [m.span() for m in WORD.finditer(text, lo, hi)]
+        return words, np.array([a for a, _ in found], dtype=np.int64), np.array([b for _, b in found], dtype=np.int64)
+    return words, edges[0::2] + lo, edges[1::2] + lo
+
+
 def tokenize(text: str, spans: list[tuple[int, int]] | None = None) -> Tokens:
-    """Tokens of `text` inside `spans` (all of it when None); a span's end is a break."""
-    hashes: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    """Tokens of `text` inside `spans` (all of it when None); a span's end is a break.
+
+    Offsets come from one pass of numpy over the code points, and the words are case-folded
+    all at once (casefold maps each character alone; no word holds the NUL joining them):
+    a Python step per token was most of indexing a new document."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    hashes: list[int | None] = []
+    parts_s: list[np.ndarray] = []
+    parts_e: list[np.ndarray] = []
     span_ends: list[int] = []  # index of the last token of each span
+    count = 0
     for lo, hi in spans if spans is not None else [(0, len(text))]:
+        words, s, e = word_spans(text, codes, lo, hi)
         # the e-mail half of ADDRESS tries every word: without an "@" it cannot match
         pattern = ADDRESS if text.find("@", lo, hi) >= 0 else WEB_ADDRESS
-        skip = [(a.start(), a.end()) for a in pattern.finditer(text, lo, hi)]
-        k = 0
-        for m in WORD.finditer(text, lo, hi):
-            a, b = m.span()
-            if skip:
-                while k < len(skip) and skip[k][1] <= a:
-                    k += 1
-                if k < len(skip) and skip[k][0] <= a:
-                    continue
-            word = text[a:b].casefold()
-            h = _HASHES.get(word)
-            hashes.append(h if h is not None else token_hash(word))
-            starts.append(a)
-            ends.append(b)
-        if starts:
-            span_ends.append(len(starts) - 1)
-    s_arr = np.array(starts, dtype=np.int64)
-    e_arr = np.array(ends, dtype=np.int64)
+        skip = [m.span() for m in pattern.finditer(text, lo, hi)]
+        if skip and len(s):
+            # a word starting inside an address is no token
+            s_lo = np.array([a for a, _ in skip], dtype=np.int64)
+            s_hi = np.array([b for _, b in skip], dtype=np.int64)
+            k = np.searchsorted(s_lo, s, side="right") - 1
+            keep = ~((k >= 0) & (s < s_hi[np.maximum(k, 0)]))
+            s, e = s[keep], e[keep]
+            words = [w for w, ok in zip(words, keep.tolist(), strict=True) if ok]
+        if words:
+            folded = "\0".join(words).casefold().split("\0")
+            known = list(map(_HASHES.get, folded))
+            if None in known:
+                known = [token_hash(w) if h is None else h for w, h in zip(folded, known, strict=True)]
+            hashes.extend(known)
+            parts_s.append(s)
+            parts_e.append(e)
+            count += len(words)
+        if count:
+            span_ends.append(count - 1)
+    starts = np.concatenate(parts_s) if parts_s else np.zeros(0, dtype=np.int64)
+    ends = np.concatenate(parts_e) if parts_e else np.zeros(0, dtype=np.int64)
+    s_arr = starts.astype(np.int64)
+    e_arr = ends.astype(np.int64)
     # A break follows token i when a sentence end lies between it and token i+1.
     marks = np.array([m.start() for m in SENTENCE_END.finditer(text)], dtype=np.int64)
     breaks = np.ones(len(s_arr), dtype=bool)

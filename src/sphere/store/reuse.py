@@ -71,7 +71,7 @@ def fetch_in(session: Session, sql: str, values: Sequence, args: Sequence = ()) 
 
 
 NUM_OF = f"SELECT num FROM {DOCNUMS.name} WHERE doc_id = {{mark}}"
-NEW_NUM = insert(DOCNUMS)  # the new number read back portably (lastrowid or RETURNING)
+NEW_NUM = f"INSERT INTO {DOCNUMS.name} (doc_id) VALUES ({{mark}})"  # + RETURNING where not SQLite
 DELETE_BANDS = f"DELETE FROM {BANDS.name} WHERE doc_num = {{mark}}"
 DELETE_SIGNATURE = f"DELETE FROM {SIGNATURES.name} WHERE doc_id = {{mark}}"
 NEW_BAND = f"INSERT INTO {BANDS.name} (band_key, doc_num) VALUES ({{mark}}, {{mark}})"
@@ -93,8 +93,17 @@ def doc_number(session: Session, doc_id: str) -> int:
 
 
 def new_doc_number(session: Session, doc_id: str) -> int:
-    """Allot the document a number in the band table (it has none: `clear_index` said so)."""
-    return session.connection().execute(NEW_NUM, {"doc_id": doc_id}).inserted_primary_key[0]
+    """Allot the document a number in the band table (it has none: `clear_index` said so),
+    read back as sqlite3's lastrowid (RETURNING needs SQLite 3.35), elsewhere by RETURNING."""
+    cur = session.connection().connection.cursor()
+    try:
+        if session.get_bind().dialect.name == "sqlite":
+            cur.execute(NEW_NUM.format(mark="?"), (doc_id,))
+            return cur.lastrowid
+        cur.execute(NEW_NUM.format(mark=placeholder(session)) + " RETURNING num", (doc_id,))
+        return cur.fetchone()[0]
+    finally:
+        cur.close()
 
 
 def clear_index(session: Session, doc_id: str) -> int | None:
