@@ -114,6 +114,7 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     # spaCy finds the sentence bounds again on every `doc.sents`; the rules read the parse
     # through plain stand-ins for its tokens (`tokenview`)
     view = UnitView(pu.doc, heads, list(pu.doc.sents))
+    tm.words = view.unit_words(lex.trigger_keys)
     try:
         return _unit_events(parsed, pu, lex, kb, options, tm, heads, view.sents)
     finally:

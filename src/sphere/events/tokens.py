@@ -50,6 +50,11 @@ class UnitWords:
         pos = [POS_NAMES[p] for p in pos_ids]
         lemma = _strings(lemma_ids, strings, _LEMMAS, str.lower)
         lower = _strings(lower_ids, strings, _FORMS, str)
+        return cls.of_words(pos, lemma, lower, keys)
+
+    @classmethod
+    def of_words(cls, pos: list[str], lemma: list[str], lower: list[str], keys: frozenset[str]) -> UnitWords:
+        """From the tokens' POS names, lower-cased lemmas and forms (read already elsewhere)."""
         return cls(pos, lemma, lower, [a in keys or b in keys for a, b in zip(lemma, lower, strict=True)], keys)
 
     def trigger_sentences(self, sents: list) -> set[int]:

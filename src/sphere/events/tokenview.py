@@ -22,6 +22,8 @@ from operator import add
 from spacy.attrs import DEP, ENT_TYPE, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
+from .tokens import UnitWords
+
 ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, LENGTH, SPACY]
 MAX_STRINGS = 300_000
 _STRINGS: dict[int, str] = {}  # StringStore hash -> string (the same in every vocabulary)
@@ -140,7 +142,7 @@ class SentView:
 class UnitView:
     """A unit's Doc with a `Tok` for each token and a `SentView` for each sentence."""
 
-    __slots__ = ("doc", "toks", "sents", "idx", "_ents", "_puncts")
+    __slots__ = ("doc", "toks", "sents", "idx", "words", "_ents", "_puncts")
 
     def __init__(self, doc, heads: list[int], sents: list):
         self.doc = doc
@@ -152,8 +154,9 @@ class UnitView:
         strings = doc.vocab.strings
         toks = self.toks = [Tok.__new__(Tok) for _ in range(n)]
         kids: list[list[Tok]] = [[] for _ in range(n)]
+        lemmas, lowers = _strings(strings, lem), _strings(strings, lower)
         for i, t, text, low, lemma_, p, tg, d, h in zip(
-            range(n), toks, _strings(strings, orth), _strings(strings, lower), _strings(strings, lem), pos,
+            range(n), toks, _strings(strings, orth), lowers, lemmas, pos,
             _strings(strings, tag), _strings(strings, dep), heads, strict=True,
         ):
             t.i, t.doc, t.text, t.lower_, t.lemma_, t.pos_, t.tag_, t.dep_ = i, self, text, low, lemma_, POS_NAMES[p], tg, d
@@ -162,6 +165,7 @@ class UnitView:
                 kids[h].append(t)  # ascending: spaCy's lefts then rights
         for t, k in zip(toks, kids, strict=True):
             t.children = tuple(k)
+        self.words = (lemmas, lowers)  # (for `unit_words`: read once)
         # offsets: a Doc's text is its tokens' texts and trailing spaces, in order
         self.idx = list(accumulate(map(add, length, space), initial=0))[:n]
         if n and self.idx[-1] != doc[n - 1].idx:  # not so: spaCy's own offsets
@@ -171,6 +175,11 @@ class UnitView:
         for s in self.sents:
             for i in range(s.start, s.end):
                 toks[i].sent = s
+
+    def unit_words(self, keys: frozenset[str]) -> UnitWords:
+        """The unit's `tokens.UnitWords` from what the view read."""
+        lemmas, lowers = self.words
+        return UnitWords.of_words([t.pos_ for t in self.toks], [s.lower() for s in lemmas], lowers, keys)
 
     def ent_types(self) -> list[str]:
         if self._ents is None:
