@@ -82,7 +82,7 @@ def prepare_page(item: SourceItem, page: Page, notes: list[str]) -> NewDocument:
     return NewDocument(
         doc, outlet_id=ref.id if ref else None, keep_raw=keep_raw, raw_path=path,
         date_source=dated_by(page, item, doc), notes=notes, segment_version=SEGMENT_VERSION,
-        replace_changed=whole_source(item),
+        replace_changed=path is not None or whole_source(item),  # a local file is a whole source
     )
 
 
