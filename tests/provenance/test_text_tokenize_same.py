@@ -85,6 +85,7 @@ def test_tokenize_same_as_the_regex_loop_on_the_seeds(seed_text):
 
 
 def test_word_chars_is_what_the_regex_calls_a_word_character():
-    codes = np.arange(0x3000, dtype=np.uint32)  # Latin, Greek, Cyrillic, Arabic, Indic, symbols
+    astral = [0x10000, 0x1D400, 0x1D7CE, 0x1F600, 0x20000, 0x10FFFF]  # letters, digits, emoji
+    codes = np.concatenate([np.arange(0x10000), astral * 3]).astype(np.uint32)
     want = np.array([WORD.match(chr(c)) is not None for c in codes.tolist()])
     assert np.array_equal(text_module.word_chars(codes), want)
