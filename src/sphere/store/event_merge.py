@@ -4,28 +4,48 @@ A document's events are matched against events other documents reported: the sam
 a date that can agree, an actor in common, participants that overlap, places that do not
 contradict (`sphere.events.merge`), or a copied passage (`copied_report`). The store does not
 change while one document's events are matched (its writes go out together afterwards), so
-what matching reads is read once for the whole document (`MergeLookups`).
+what matching reads is read once for the whole document (`MergeLookups`), in plain SQL on the
+driver cursor (`store.reuse.run_sql`, `fetch_in`): a few statements per stored document, whose
+cost in SQLAlchemy's statement execution was more than the database's.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import json
+from collections import namedtuple
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, and_, bindparam, select, union_all
 from sqlalchemy.orm import Session
 
 from ..events.merge import codes_overlap, dates_agree, locations_agree
 from ..types import Event, Location
-from .event_counts import EVENTS, E, P, V, chunked
-from .reuse import linked_documents, links_by_side
+from .event_counts import EVENTS, EVIDENCE, PARTICIPANTS, E
+from .reuse import fetch_in, linked_documents, links_by_side, run_sql
 
 # --- the stored event, as merging reads and changes it ---------------------------------------
 
 ROW_COLUMNS = (E.id, E.event_type, E.mode, E.context, E.date, E.enddate, E.date_precision, E.status,
                E.loc_name, E.loc_country, E.lat, E.lon, E.geonameid, E.confidence, E.n_evidence,
                E.stage_version)  # fmt: skip
+# the same columns as plain SQL, read on the driver cursor (`event_rows`)
+ROW_SQL = ", ".join(f'{EVENTS.name}."{c.name}"' for c in ROW_COLUMNS)
+EventValues = namedtuple("EventValues", [c.name for c in ROW_COLUMNS])  # one row of ROW_COLUMNS
+JSON_AT = [i for i, c in enumerate(ROW_COLUMNS) if c.name in ("mode", "context")]
+
+
+def event_rows(raw: Iterable[tuple]) -> list[EventValues]:
+    """Driver rows of ROW_SQL as `EventValues`, their JSON lists decoded (SQLite's driver
+    returns the text, psycopg the list) as SQLAlchemy's JSON type did."""
+    out = []
+    for values in raw:
+        values = list(values)
+        for i in JSON_AT:
+            if isinstance(values[i], str):
+                values[i] = json.loads(values[i])
+        out.append(EventValues._make(values))
+    return out
 
 
 @dataclass
@@ -98,22 +118,21 @@ class MergeLookups:
         for ev in events:
             if participant_set(ev) and (acting := {p.code for p in ev.actors}):
                 actors.setdefault(candidate_key(ev), set()).update(acting)
-        conn = session.connection()
         found = cls(copies=CopiedEvidence.read(session, events))
         for (event_type, day), codes in actors.items():
             if precise(day):
-                statement, params = merge_candidates(event_type, day, codes)
-                found.candidates[(event_type, day)] = list(conn.execute(statement, params))
+                sql, params = merge_candidates(event_type, day, codes)
+                found.candidates[(event_type, day)] = event_rows(run_sql(session, sql, params))
             else:
                 found.candidates[(event_type, day)] = []
-        found.passages = sharing_passages(conn, [ev for ev in events if candidate_key(ev) in actors])
+        found.passages = sharing_passages(session, [ev for ev in events if candidate_key(ev) in actors])
         dated = {r.id for group in found.candidates.values() for r in group}
-        loose = [r for r in rows_by_ids(conn, sorted(found.passages)) if r.id not in dated]
+        loose = [r for r in rows_by_ids(session, sorted(found.passages)) if r.id not in dated]
         for (event_type, day), group in found.candidates.items():
             group += [r for r in loose if r.event_type == event_type and in_window(r.date, day)
                       and not (precise(r.date) and precise(day))]  # fmt: skip
         rows = {r.id for group in found.candidates.values() for r in group}
-        found.participants = participants_of(conn, sorted(rows))
+        found.participants = participants_of(session, sorted(rows))
         return found
 
     def rows_for(self, ev: Event, ev_actors: set[str]) -> list:
@@ -174,9 +193,9 @@ def matching_event(session: Session, ev: Event, exclude: set[str], lookups: Merg
 
 
 COPIED_EVIDENCE = (
-    select(V.event_id, E.event_type, V.doc_id, V.text)
-    .join(EVENTS, E.id == V.event_id)
-    .where(V.doc_id.in_(bindparam("docs", expanding=True)))
+    f"SELECT {EVIDENCE.name}.event_id, {EVENTS.name}.event_type, {EVIDENCE.name}.doc_id, {EVIDENCE.name}.text "
+    f"FROM {EVIDENCE.name} JOIN {EVENTS.name} ON {EVENTS.name}.id = {EVIDENCE.name}.event_id "
+    f"WHERE {EVIDENCE.name}.doc_id IN ({{marks}})"
 )
 
 
@@ -205,14 +224,12 @@ class CopiedEvidence:
 
     @classmethod
     def read(cls, session: Session, events: Sequence[Event]) -> CopiedEvidence:
-        conn = session.connection()
         docs = set().union(*(linked_to(session, ev) for ev in events)) if events else set()
         out = cls()
-        for part in chunked(sorted(docs)):
-            out.found += [(i, t, d, squash(text)) for i, t, d, text in conn.execute(COPIED_EVIDENCE, {"docs": list(part)})]
+        out.found = [(i, t, d, squash(text)) for i, t, d, text in fetch_in(session, COPIED_EVIDENCE, sorted(docs))]
         ids = sorted({i for i, _, _, _ in out.found})
-        out.rows = {r.id: r for r in rows_by_ids(conn, ids)}
-        out.participants = participants_of(conn, ids)
+        out.rows = {r.id: r for r in rows_by_ids(session, ids)}
+        out.participants = participants_of(session, ids)
         return out
 
 
@@ -251,38 +268,35 @@ def same_parties(row_parts: Sequence[tuple[str, str, str | None]], ev_codes: fro
     return codes_overlap(row_codes, ev_codes) and bool(row_actors & ev_actors)
 
 
-def candidates_statement():
-    """Stored events a precisely dated event might be another report of, narrowed by indexes:
-    the type and a date window (`ix_events_type_date_id`), one of the event's actors acting in
-    it and some evidence (probes by event id). Built once; `merge_candidates` binds it."""
-    acting = (
-        select(P.id)
-        .where(P.event_id == E.id, P.role == "actor", P.code.in_(bindparam("actors", expanding=True)))
-        .exists()
-    )  # fmt: skip
-    reported = select(V.id).where(V.event_id == E.id).exists()
-    windows = [E.date.in_(bindparam("prefixes", expanding=True)),
-               and_(E.date >= bindparam("day"), E.date < bindparam("above"))]  # fmt: skip
-    # one query per part of the date window, each a seek on (type, date): SQLite would not
-    # seek on an OR of both, and would read every event of the type instead
-    parts = [select(*ROW_COLUMNS).where(E.event_type == bindparam("type"), window, acting, reported)
-             for window in windows]  # fmt: skip
-    return union_all(*parts)
+ACTING = (
+    f"EXISTS (SELECT 1 FROM {PARTICIPANTS.name} WHERE {PARTICIPANTS.name}.event_id = {EVENTS.name}.id "
+    f"AND {PARTICIPANTS.name}.role = 'actor' AND {PARTICIPANTS.name}.code IN ({{actors}}))"
+)
+REPORTED = f"EXISTS (SELECT 1 FROM {EVIDENCE.name} WHERE {EVIDENCE.name}.event_id = {EVENTS.name}.id)"
+# one query per part of the date window, each a seek on (type, date) (`ix_events_type_date_id`):
+# SQLite would not seek on an OR of both, and would read every event of the type instead
+BY_PREFIXES = f"SELECT {ROW_SQL} FROM {EVENTS.name} WHERE event_type = {{mark}} AND date IN ({{prefixes}}) AND {ACTING} AND {REPORTED}"
+STARTING = f"SELECT {ROW_SQL} FROM {EVENTS.name} WHERE event_type = {{mark}} AND date >= {{mark}} AND date < {{mark}} AND {ACTING} AND {REPORTED}"
 
 
-CANDIDATES = candidates_statement()
-
-
-def merge_candidates(event_type: str, day: str, actors: set[str]) -> tuple:
-    """(statement, parameters) of the stored events of a type that one of `actors` acts in and
-    that an event of precise `day` (a month or a day) might be another report of on dates alone:
-    of the dates that can agree with it at the coarser precision (`in_window`), those at month
-    precision or finer, its prefixes ("2021-08" for "2021-08-10") and the dates it is a prefix
-    of. Yearly dated and undated events merge only by a shared passage (`sharing_passages`)."""
-    params = {"type": event_type, "actors": sorted(actors), "day": day,
-              "prefixes": [day[:n] for n in range(MONTH_CHARS, len(day))],
-              "above": day[:-1] + chr(ord(day[-1]) + 1)}  # the first string after all starting with `day`
-    return CANDIDATES, params
+def merge_candidates(event_type: str, day: str, actors: set[str]) -> tuple[str, list]:
+    """(plain SQL for `run_sql`, its parameters): the stored events of a type that one of
+    `actors` acts in (and that have evidence) that an event of precise `day` (a month or a day)
+    might be another report of on dates alone: of the dates that can agree with it at the
+    coarser precision (`in_window`), those at month precision or finer, its prefixes
+    ("2021-08" for "2021-08-10") and the dates it is a prefix of. Yearly dated and undated
+    events merge only by a shared passage (`sharing_passages`)."""
+    codes = sorted(actors)
+    prefixes = [day[:n] for n in range(MONTH_CHARS, len(day))]
+    above = day[:-1] + chr(ord(day[-1]) + 1)  # the first string after all starting with `day`
+    marks = ", ".join(["{mark}"] * len(codes))
+    parts, params = [], []
+    if prefixes:
+        parts.append(BY_PREFIXES.format(mark="{mark}", prefixes=", ".join(["{mark}"] * len(prefixes)), actors=marks))
+        params += [event_type, *prefixes, *codes]
+    parts.append(STARTING.format(mark="{mark}", actors=marks))
+    params += [event_type, day, above, *codes]
+    return " UNION ALL ".join(parts), params
 
 
 def in_window(date: str | None, day: str) -> bool:
@@ -293,16 +307,16 @@ def in_window(date: str | None, day: str) -> bool:
     return bool(date) and (day.startswith(date) or date.startswith(day))
 
 
-ROWS_OF = select(*ROW_COLUMNS).where(E.id.in_(bindparam("ids", expanding=True)))
-PASSAGES_BY_KEY = select(V.event_id, V.doc_id, V.text).where(V.passage_key.in_(bindparam("keys", expanding=True)))
-PASSAGES_IN_DOCS = select(V.event_id, V.doc_id, V.text).where(V.doc_id.in_(bindparam("docs", expanding=True)))
+ROWS_OF = f"SELECT {ROW_SQL} FROM {EVENTS.name} WHERE id IN ({{marks}})"
+PASSAGES_BY_KEY = f"SELECT event_id, doc_id, text FROM {EVIDENCE.name} WHERE passage_key IN ({{marks}})"
+PASSAGES_IN_DOCS = f"SELECT event_id, doc_id, text FROM {EVIDENCE.name} WHERE doc_id IN ({{marks}})"
 
 
-def rows_by_ids(conn: Connection, event_ids: Sequence[str]) -> list:
-    return [row for part in chunked(event_ids) for row in conn.execute(ROWS_OF, {"ids": list(part)})]
+def rows_by_ids(session: Session, event_ids: Sequence[str]) -> list[EventValues]:
+    return event_rows(fetch_in(session, ROWS_OF, event_ids))
 
 
-def sharing_passages(conn: Connection, events: Sequence[Event]) -> dict[str, tuple[set[str], set[str]]]:
+def sharing_passages(session: Session, events: Sequence[Event]) -> dict[str, tuple[set[str], set[str]]]:
     """event id -> (documents, squashed sentences) of its stored evidence that shares a passage
     with one of `events`: the same sentence (by `passage_key`, then compared squashed), or
     evidence in a document one of theirs derives from. That is all `same_passage` needs to see
@@ -311,29 +325,27 @@ def sharing_passages(conn: Connection, events: Sequence[Event]) -> dict[str, tup
     docs = {e.derived_from for ev in events for e in ev.evidence if e.derived_from}
     found: dict[str, tuple[set[str], set[str]]] = {}
 
-    def take(statement, name: str, values: set[str], keep) -> None:
-        for part in chunked(sorted(values)):
-            for event_id, doc_id, text in conn.execute(statement, {name: list(part)}):
-                squashed = squash(text)
-                if keep(doc_id, squashed):
-                    entry = found.setdefault(event_id, (set(), set()))
-                    entry[0].add(doc_id)
-                    entry[1].add(squashed)
+    def take(sql: str, values: set[str], keep) -> None:
+        for event_id, doc_id, text in fetch_in(session, sql, sorted(values)):
+            squashed = squash(text)
+            if keep(doc_id, squashed):
+                entry = found.setdefault(event_id, (set(), set()))
+                entry[0].add(doc_id)
+                entry[1].add(squashed)
 
-    take(PASSAGES_BY_KEY, "keys", {passage_key_of(t) for t in texts}, lambda _, text: text in texts)
-    take(PASSAGES_IN_DOCS, "docs", docs, lambda doc, _: doc in docs)
+    take(PASSAGES_BY_KEY, {passage_key_of(t) for t in texts}, lambda _, text: text in texts)
+    take(PASSAGES_IN_DOCS, docs, lambda doc, _: doc in docs)
     return found
 
 
-ROLES_OF = select(P.event_id, P.role, P.code, P.identifier_text).where(P.event_id.in_(bindparam("ids", expanding=True)))
+ROLES_OF = f"SELECT event_id, role, code, identifier_text FROM {PARTICIPANTS.name} WHERE event_id IN ({{marks}})"
 
 
-def participants_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str | None]]]:
+def participants_of(session: Session, event_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str | None]]]:
     """event id -> [(role, code, identifier_text)] of the stored participants, in one query per chunk."""
     found: dict[str, list[tuple[str, str, str | None]]] = {}
-    for part in chunked(event_ids):
-        for event_id, role, code, identifier in conn.execute(ROLES_OF, {"ids": list(part)}):
-            found.setdefault(event_id, []).append((role, code, identifier))
+    for event_id, role, code, identifier in fetch_in(session, ROLES_OF, event_ids):
+        found.setdefault(event_id, []).append((role, code, identifier))
     return found
 
 

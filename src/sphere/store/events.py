@@ -12,8 +12,10 @@ is dropped. Which stored event a report joins is `event_merge`'s, reading events
 pages, counts) `event_query`'s, recounting their sources `event_counts`'.
 
 Storing runs once per event of every document, on the one process that writes: it is written
-with SQLAlchemy Core statements built once (no ORM objects, no statement building per event),
-and a document's writes go out together after its events are matched. That is safe because a
+with statements built once (no ORM objects, no statement building per event), plain SQL on the
+driver cursor (`store.reuse.run_sql`) where rows carry only strings and numbers, SQLAlchemy Core
+where a JSON column needs its conversion; a document's writes go out together after its events
+are matched. That is safe because a
 document's writes only touch rows it has claimed, which the rest of its events never match.
 """
 
@@ -128,7 +130,7 @@ def save_events(
     # the stored rows under these events' own ids, and which of them other documents report:
     # read once (nothing below writes before the end)
     own_ids = sorted({ev.event_id for ev in events})
-    same_id = {r.id: r for r in rows_by_ids(conn, own_ids)}
+    same_id = {r.id: r for r in rows_by_ids(session, own_ids)}
     reported = {event_id for event_id, in fetch_in(session, REPORTED, own_ids)}
     writes = DocumentWrites()
     lookups = MergeLookups.read(session, events)
