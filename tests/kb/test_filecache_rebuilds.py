@@ -1,15 +1,16 @@
 """The disk cache: a value is built once and read back after; a changed input, a corrupt file, a
-value of the wrong type or a cache that cannot be written all fall back to building it; turned
-off, it builds every time and writes nothing."""
+value of the wrong type or a cache that cannot be written all fall back to building it; the
+newest few versions of a value are kept; turned off, it builds every time and writes nothing."""
 
 from __future__ import annotations
 
+import os
 import pickle
 
 import pytest
 
 from sphere.kb import KnowledgeBase, build_kb, kb_key
-from sphere.kb.filecache import cache_dir, cached, fingerprint, package_files
+from sphere.kb.filecache import KEEP_VERSIONS, cache_dir, cached, fingerprint, package_files
 
 
 @pytest.fixture
@@ -40,14 +41,21 @@ def test_cache_built_once_then_read(where, value):
     assert [p.name for p in where.iterdir()] == ["thing-k1.pickle"]
 
 
-def test_cache_changed_key_rebuilds_and_removes_stale(where):
+def test_cache_changed_key_rebuilds_and_keeps_newest(where):
     build = Builder({"v": 1})
     cached("thing", "k1", dict, build)
     cached("other", "k9", dict, Builder({}))
     build.value = {"v": 2}
     assert cached("thing", "k2", dict, build) == {"v": 2}
     assert build.calls == 2
-    assert sorted(p.name for p in where.iterdir()) == ["other-k9.pickle", "thing-k2.pickle"]
+    assert cached("thing", "k1", dict, build) == {"v": 1}  # another version's file is still there
+    assert build.calls == 2
+    for n, key in enumerate(["k3", "k4", "k5"]):
+        os.utime(where / "thing-k1.pickle", (n, n))  # k1 the oldest
+        cached("thing", key, dict, build)
+    names = sorted(p.name for p in where.iterdir())
+    assert len([n for n in names if n.startswith("thing-")]) == KEEP_VERSIONS
+    assert "thing-k1.pickle" not in names and "thing-k5.pickle" in names and "other-k9.pickle" in names
 
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(["a list"])[:-3], pickle.dumps(["a list"])])

@@ -6,8 +6,8 @@ YAML files and GeoNames' 17 MB of JSON again (the fork server of every `sphere i
 The cache is never required and never trusted blindly:
 - each file is named by a digest of everything the value is built from: the contents of the
   data files and of the code that builds it, the versions and file stats of the third-party
-  packages whose data it reads, and Python's version; so a changed input is a new name, and the
-  stale file is removed when the new one is written;
+  packages whose data it reads, and Python's version; so a changed input is a new name (the
+  newest few files of each name are kept, older ones removed when a new one is written);
 - a file that cannot be read or unpickled, or holds something of the wrong type, is rebuilt;
 - a cache directory that cannot be written is ignored (the value is built, as without a cache).
 
@@ -30,6 +30,9 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+# files kept per name: a few versions of Sphere side by side (two work trees, an upgrade) each
+# find theirs, instead of each removing the other's and rebuilding on every run
+KEEP_VERSIONS = 4
 
 
 @contextmanager
@@ -104,7 +107,8 @@ def cached(name: str, key: str, kind: type[T], build: Callable[[], T]) -> T:
 
 
 def _store(directory: Path, name: str, path: Path, value: object) -> None:
-    """Write `value` atomically (a temporary file renamed), then remove `name`'s stale files."""
+    """Write `value` atomically (a temporary file renamed), then remove `name`'s older files
+    past the newest KEEP_VERSIONS."""
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=directory, prefix=f".{name}-", delete=False) as file:
@@ -118,7 +122,17 @@ def _store(directory: Path, name: str, path: Path, value: object) -> None:
         os.replace(temporary, path)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache, not an error
         return
-    for old in directory.glob(f"{name}-*.pickle"):
-        if old != path:
-            with suppress(OSError):
-                old.unlink()
+    for old in _by_age(directory.glob(f"{name}-*.pickle"))[KEEP_VERSIONS:]:
+        with suppress(OSError):
+            old.unlink()
+
+
+def _by_age(paths: Iterable[Path]) -> list[Path]:
+    """Newest first (a file removed meanwhile counts as oldest)."""
+    def mtime(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    return sorted(paths, key=mtime, reverse=True)
