@@ -20,6 +20,7 @@ from datetime import date
 import numpy as np
 
 from ..ids import make_id
+from ..kb.filecache import collector_paused
 from ..nlp.context import doc_text
 from ..nlp.parsed import ParsedDocument, ParsedUnit
 from ..types import Event, Evidence
@@ -113,12 +114,15 @@ def unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, option
     heads = (pu.doc.to_array("HEAD").astype("int64") + np.arange(len(pu.doc))).tolist()  # t.head.i of each
     # spaCy finds the sentence bounds again on every `doc.sents`; the rules read the parse
     # through plain stand-ins for its tokens (`tokenview`)
-    view = UnitView(pu.doc, heads, list(pu.doc.sents))
-    tm.words = view.unit_words(lex.trigger_keys)
-    try:
-        return _unit_events(parsed, pu, lex, kb, options, tm, heads, view.sents)
-    finally:
-        view.release()
+    # the collector paused: the unit's token views would outlive young collections and be
+    # promoted, and count towards full collections of everything the worker holds
+    with collector_paused():
+        view = UnitView(pu.doc, heads, list(pu.doc.sents))
+        tm.words = view.unit_words(lex.trigger_keys)
+        try:
+            return _unit_events(parsed, pu, lex, kb, options, tm, heads, view.sents)
+        finally:
+            view.release()
 
 
 def _unit_events(parsed: ParsedDocument, pu: ParsedUnit, lex: Lexicon, kb, options: Options, tm: TokenMentions,
