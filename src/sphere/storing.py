@@ -6,13 +6,16 @@ the chunk is done again a document at a time, so it fails alone and the rest is 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
+from .errors import StoreError
 from .store.models import DocumentRow, EvidenceRow
 from .types import Event
 from .versions import STAGE_VERSIONS
@@ -98,8 +101,31 @@ def store_in_session(session: Session, result: TextAnalysis, provenance_done: bo
     stages = dict(STAGE_VERSIONS)
     if not provenance_done:
         stages.pop("provenance")
-    session.get(DocumentRow, result.doc_id).stages = stages
+    record_stages(session, result.doc_id, stages)
     return n
+
+
+SET_STAGES = f"UPDATE {DocumentRow.__tablename__} SET stages = {{mark}} WHERE id = {{mark}}"
+
+
+def record_stages(session: Session, doc_id: str, stages: dict) -> None:
+    """`documents.stages` of one document, on the driver cursor: loading the document as an
+    object to set it, and flushing that, cost as much as writing its events. The JSON text is
+    SQLAlchemy's (`json.dumps`); a loaded object of the document reads it again on use."""
+    from .store.reuse import placeholder
+
+    cur = session.connection().connection.cursor()
+    try:
+        mark = placeholder(session)
+        cur.execute(SET_STAGES.format(mark=mark), (json.dumps(stages), doc_id))
+        updated = cur.rowcount
+    finally:
+        cur.close()
+    if updated == 0:
+        raise StoreError(f"{doc_id}: no such document to record its analysis in")
+    loaded = session.identity_map.get(identity_key(DocumentRow, doc_id))
+    if loaded is not None:
+        session.expire(loaded, ["stages"])
 
 
 def store_analyses(
