@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..nlp.context import is_time_word
 from .heads import children, is_passive
 from .lexicon import POS, Lexicon, PredicateEntry
 from .participants import TokenMentions, is_site
@@ -211,7 +212,7 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
         m.dep_ == "mark" and m.lower_ in ("for", "that") for a in children(t, "advcl") for m in a.children  # "pushing for the US to"
     ) or any(
         c.dep_ == "prep" and c.lower_ in ("of", "against", "with", "for", "to")
-        and not any(p.ent_type_ in ("DATE", "TIME") for p in children(c, "pobj"))
+        and not any(is_time_word(p) for p in children(c, "pobj"))
         for c in (*t.children, *(g for a in children(t, "advmod") for g in a.children))  # "pushing hard for"
     )):
         return False, None  # "Armenia asked, and nobody came": asking for nothing of no one
@@ -223,7 +224,7 @@ def entry_matches(entry: PredicateEntry, t, tm: TokenMentions) -> tuple[bool, ob
             return False, None
     if entry.prep and not any(
         c.dep_ == "prep" and c.lower_ in entry.prep
-        and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
+        and not any(is_time_word(p) for p in c.children if p.dep_ == "pobj")
         for c in prep_children(t, entry)
     ):
         return False, None  # "called on the West", not "called up ... on Monday"
@@ -359,7 +360,7 @@ def find_candidates(sent, lex: Lexicon, tm: TokenMentions) -> list[Candidate]:
         t = doc[i]
         if t.dep_ in ("compound", "amod"):
             continue  # "strike aircraft", "attack helicopters": modifiers, not events
-        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") or tm.of(t) is not None:
+        if is_time_word(t) or t.ent_type_ in ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") or tm.of(t) is not None:
             continue  # "in March", "the Summit Hotel": part of a date or a name
         hit = match_token(t, lex, tm)
         if not hit:

@@ -37,6 +37,21 @@ ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
+CALENDAR_WORDS = words("calendar_words")
+TIME_NOUNS = words("time_nouns")
+
+
+def is_time_word(token: Token) -> bool:
+    """A month, a day, a year or a stretch of time: what the NER calls DATE or TIME, told from
+    the word too, since the NER skips sentences whose names the KB knows (gated_ner.py).
+    Months and days only capitalised: "a march", "may" are not."""
+    if token.ent_type_ in ("DATE", "TIME") or token.lower_ in TIME_NOUNS:
+        return True
+    if token.lower_ in CALENDAR_WORDS:
+        return token.text[:1].isupper()
+    return token.is_digit and len(token.text) == 4 and 1800 <= int(token.text) <= 2100
+
+
 def trim(span: Span) -> Span | None:
     """The name in an NER span: no leading article, no trailing possessive or punctuation,
     nothing past a line break (a name does not run across lines)."""
