@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from ..kb.loading import SAFE_LOADER
+
 QUADS_FILE = Path(__file__).parent / "data" / "plover_quads.yaml"
 
 
@@ -26,7 +28,7 @@ class Quad:
 
 @cache
 def load_quads() -> tuple[Quad, ...]:
-    data = yaml.safe_load(QUADS_FILE.read_text(encoding="utf-8"))
+    data = yaml.load(QUADS_FILE.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # libyaml when built
     return tuple(
         Quad(int(q["code"]), q["name"], q["slug"], tuple(q["types"])) for q in data["quads"]
     )

@@ -172,7 +172,7 @@ class RegistryIndex:
 
 @cache
 def registry_index(path: Path | None = None) -> RegistryIndex:
-    outlets = load_outlets(path)
+    outlets = load_outlets(path) if path is not None else load_outlets()  # one cache entry for the default file
     by_name: dict[str, Outlet] = {}
     for o in outlets:
         for n in (o.name, *o.aliases):

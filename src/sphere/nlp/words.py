@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ConfigError
+from ..kb.loading import SAFE_LOADER
 
 WORDS_FILE = Path(__file__).parent / "data" / "context_words.yaml"
 
@@ -22,7 +23,7 @@ WORDS_FILE = Path(__file__).parent / "data" / "context_words.yaml"
 @cache
 def _lists() -> dict[str, frozenset[str]]:
     try:
-        data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+        data = yaml.load(WORDS_FILE.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # libyaml when built
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{WORDS_FILE.name}: cannot read the NLP word lists: {' '.join(str(exc).split())}") from exc
     out = {}
