@@ -40,7 +40,7 @@ from .pool import MIN_DOCS_PER_WORKER, start_workers_early, worker_context, work
 from .progress import progress_bar
 from .store.documents import load_document
 from .store.models import DocumentRow
-from .storing import index_reuse, index_reuse_many, store_analyses, store_analysis  # noqa: F401 - re-exported
+from .storing import index_reuse, index_reuse_many, links_touching, store_analyses, store_analysis  # noqa: F401 - re-exported
 from .types import Document, Event, Mention
 from .versions import CODE_VERSIONS, STAGE_DATA, STAGE_VERSIONS, data_digest  # noqa: F401 - re-exported
 
@@ -233,9 +233,8 @@ def analyse(
                     if isinstance(links, Exception):
                         summary.failures.append((doc_id, f"provenance: {type(links).__name__}: {links}"))
                         no_provenance.add(doc_id)
-                    else:
-                        summary.reuse_links += links
                 bar.advance(task, len(group))
+            summary.reuse_links = links_touching(engine, [d for d in todo if d not in no_provenance])
 
         analysed = analysed_chunks(engine, todo, worker_count(len(todo), workers), provenance)
         from .provenance import shared_reads

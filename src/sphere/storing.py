@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from .errors import StoreError
-from .store.models import DocumentRow, EvidenceRow
+from .store.event_counts import chunked
+from .store.models import DocumentRow, EvidenceRow, ReuseLinkRow
 from .types import Event
 from .versions import STAGE_VERSIONS
 
@@ -75,6 +76,17 @@ def index_reuse_many(engine: Engine, doc_ids: Sequence[str]) -> list[int | Excep
     """Provenance for several documents in order, in one transaction (a commit per document was
     a tenth of indexing's CPU): links found per document, or the exception that failed it."""
     return each_in_one_transaction(engine, doc_ids, index_in_session)
+
+
+def links_touching(engine: Engine, doc_ids: Sequence[str]) -> int:
+    """Stored reuse links with either end among `doc_ids`, each once (indexing both documents
+    of a link again, as a re-analysis does, finds it from each end)."""
+    found: set[int] = set()
+    with engine.connect() as conn:
+        for part in chunked(list(doc_ids)):
+            q = select(ReuseLinkRow.id).where(or_(ReuseLinkRow.original_doc.in_(part), ReuseLinkRow.copy_doc.in_(part)))
+            found.update(conn.scalars(q))
+    return len(found)
 
 
 def store_analysis(

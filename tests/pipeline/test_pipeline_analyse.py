@@ -146,3 +146,16 @@ def test_pipeline_analyse_failed_provenance_is_retried_next_time(tmp_path, monke
     with Session(engine) as s:
         copied = s.scalars(select(m.EvidenceRow.derived_from).where(m.EvidenceRow.doc_id == PAIR[5])).all()
     assert copied and set(copied) == {PAIR[4]}
+
+
+def test_pipeline_analyse_counts_each_reuse_link_once_when_analysed_again(tmp_path):
+    engine = stored(f"sqlite:///{tmp_path / 'again.db'}")
+    first = analyse(engine, progress=False, workers=1)
+    with Session(engine) as s:
+        links = s.scalar(select(func.count()).select_from(m.ReuseLinkRow))
+        s.query(m.DocumentRow).update({m.DocumentRow.stages: {}})  # as after an upgrade: all stale
+        s.commit()
+    again = analyse(engine, progress=False, workers=1)  # both ends of every link indexed again
+    assert links >= 2
+    assert first.reuse_links == links
+    assert again.documents == len(PAIR) and again.reuse_links == links
