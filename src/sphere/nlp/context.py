@@ -49,7 +49,8 @@ def is_time_word(token: Token) -> bool:
         return True
     if token.lower_ in CALENDAR_WORDS:
         return token.text[:1].isupper()
-    return token.is_digit and len(token.text) == 4 and 1800 <= int(token.text) <= 2100
+    text = token.text  # (the event rules pass their token views: plain attributes only)
+    return len(text) == 4 and text.isascii() and text.isdigit() and 1800 <= int(text) <= 2100
 
 
 def trim(span: Span) -> Span | None:
