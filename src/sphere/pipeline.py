@@ -40,9 +40,9 @@ from .pool import MIN_DOCS_PER_WORKER, start_workers_early, worker_context, work
 from .progress import progress_bar
 from .store.documents import load_document
 from .store.models import DocumentRow
-from .storing import index_reuse, index_reuse_many, links_touching, store_analyses, store_analysis  # noqa: F401 - re-exported
+from .storing import index_reuse_many, links_touching, store_analyses
 from .types import Document, Event, Mention
-from .versions import CODE_VERSIONS, STAGE_DATA, STAGE_VERSIONS, data_digest  # noqa: F401 - re-exported
+from .versions import CODE_VERSIONS, STAGE_VERSIONS, data_digest  # noqa: F401 - re-exported
 
 # Documents handed to a worker at once: small, so memory stays flat (spaCy batches of 16 units
 # kept a worker near 0.6 GiB; 256 took 6 GiB). spaCy parses 16 texts a batch about 7% faster

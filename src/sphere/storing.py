@@ -58,12 +58,6 @@ def refresh_copies(session: Session, doc_ids: Iterable[str]) -> None:
     refresh_counts(session, touched, independent_sources)
 
 
-def index_reuse(engine: Engine, doc_id: str) -> int:
-    """Provenance for one stored document, in its own transaction; returns links found."""
-    with Session(engine) as session, session.begin():
-        return index_in_session(session, doc_id)
-
-
 def index_in_session(session: Session, doc_id: str) -> int:
     from .provenance import index_document
 
@@ -87,19 +81,6 @@ def links_touching(engine: Engine, doc_ids: Sequence[str]) -> int:
             q = select(ReuseLinkRow.id).where(or_(ReuseLinkRow.original_doc.in_(part), ReuseLinkRow.copy_doc.in_(part)))
             found.update(conn.scalars(q))
     return len(found)
-
-
-def store_analysis(
-    engine: Engine, result: TextAnalysis, provenance_done: bool = True, reads: dict | None = None
-) -> int:
-    """Mentions and events of one document, in one transaction; returns events stored.
-
-    A document whose provenance failed keeps that stage unrecorded, so `analyse` retries it.
-    `reads` (`provenance.shared_reads()`), shared by the store sessions of one run, keeps what
-    counting sources read of links, units and outlets from one document to the next: storing
-    writes none of them."""
-    with Session(engine, info=reads) as session, session.begin():
-        return store_in_session(session, result, provenance_done)
 
 
 def store_in_session(session: Session, result: TextAnalysis, provenance_done: bool = True) -> int:

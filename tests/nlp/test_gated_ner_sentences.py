@@ -85,3 +85,10 @@ def test_gated_ner_off_with_sphere_ner_all(monkeypatch):
     assert "ner" in nlp.pipe_names and GATED_NER not in nlp.pipe_names
     monkeypatch.setenv("SPHERE_NER", "")
     assert not ner_everywhere()
+
+
+def test_gated_ner_reads_a_doc_without_sentence_boundaries_as_one_sentence(nlp):
+    with nlp.select_pipes(enable=["tok2vec", "tagger"]):  # no parser: no sentence boundaries
+        doc = nlp("the troops shelled tskhinval and left. then they came back.")
+    assert not doc.has_annotation("SENT_START")
+    assert pieces_to_name(doc, nlp.get_pipe(GATED_NER).skip) == [(0, len(doc))]

@@ -8,7 +8,7 @@ GeoNames' rows come as 17 MB of JSON (34,000 cities, 330,000 alternate names): p
 indexing every alternate name cost 0.8 CPU s in each process that needed it. They are built
 once into a `CityTable` that keeps only what Sphere reads, with its indexes held as sorted text
 (`KeyIndex`: a few arrays, not 330,000 dictionary entries), and the table is kept in the disk
-cache (`kb.cache`), so a new process reads it in a few milliseconds.
+cache (`kb.filecache`), so a new process reads it in a few milliseconds.
 """
 
 from __future__ import annotations

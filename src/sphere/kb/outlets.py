@@ -157,10 +157,15 @@ def read_registry(path: Path) -> list[Outlet]:
     return outlets
 
 
-@cache
 def load_outlets(path: Path | None = None) -> list[Outlet]:
-    """Every registered outlet (the shipped registry unless another file is given)."""
-    return read_registry(path or REGISTRY)
+    """Every registered outlet (the shipped registry unless another file is given), read once
+    per process and file (`load_outlets()` and `load_outlets(None)` share it)."""
+    return _registry(path or REGISTRY)
+
+
+@cache
+def _registry(path: Path) -> list[Outlet]:
+    return read_registry(path)
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,7 @@ class RegistryIndex:
 
 @cache
 def registry_index(path: Path | None = None) -> RegistryIndex:
-    outlets = load_outlets(path) if path is not None else load_outlets()  # one cache entry for the default file
+    outlets = load_outlets(path)
     by_name: dict[str, Outlet] = {}
     for o in outlets:
         for n in (o.name, *o.aliases):

@@ -59,6 +59,8 @@ def may_name(sentence: Span, covered: set[int], skip: frozenset[str]) -> bool:
 def pieces_to_name(doc: Doc, skip: frozenset[str]) -> list[tuple[int, int]]:
     """Token ranges of the stretches of consecutive sentences that go through the model."""
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    if not doc.has_annotation("SENT_START"):  # a pipeline without the parser: the Doc is one sentence
+        return [(0, len(doc))] if len(doc) and may_name(doc[:], covered, skip) else []
     ranges: list[tuple[int, int]] = []
     for sentence in doc.sents:
         if not may_name(sentence, covered, skip):

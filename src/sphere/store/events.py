@@ -21,7 +21,7 @@ document's writes only touch rows it has claimed, which the rest of its events n
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, bindparam, insert, select, update
@@ -55,7 +55,7 @@ from .event_query import (  # reading events: re-exported, callers import them f
     query_events,
 )
 from .models import DocumentRow
-from .reuse import fetch_in, run_sql
+from .reuse import fetch_in, insert_sql, run_sql
 
 __all__ = ["EventFilter", "count_events", "get_event", "load_events", "query_events", "save_events",
            "refresh_counts", "matching_event", "SourceCounter", "outlets_of_evidence"]  # fmt: skip
@@ -83,15 +83,6 @@ class DocumentWrites:
             run_sql(session, NEW_PARTICIPANT, [tuple(p.values()) for p in self.participants], many=True)
         if self.evidence:
             run_sql(session, NEW_EVIDENCE, self.evidence, many=True)
-
-
-def insert_sql(table, columns: Sequence[str]) -> str:
-    """Plain INSERT with `{mark}` parameters for `run_sql` (columns quoted: "end" is a keyword).
-    The rows written most (participants, evidence) carry only strings and integers, so the
-    driver's executemany takes them as they are: SQLAlchemy's per-row parameter processing
-    cost more than the database's insert."""
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    return f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join(['{mark}'] * len(columns))})"
 
 
 PARTICIPANT_COLUMNS = ("event_id", "role", "code", "sector", "entity_text", "identifier_text")  # participant_values' keys

@@ -10,14 +10,13 @@ from sqlalchemy.orm import Session
 
 from ..types import Mention
 from .models import MentionRow
-from .reuse import run_sql
+from .reuse import insert_sql, run_sql
 
 MENTIONS = MentionRow.__table__
 DELETE_MENTIONS = f"DELETE FROM {MENTIONS.name} WHERE doc_id = {{mark}}"
 MENTION_COLUMNS = ("doc_id", "unit_id", "start", "end", "text", "code", "kind", "sector", "identifier_text",
                    "label", "lang", "note", "stage_version")  # fmt: skip
-QUOTED_COLUMNS = ", ".join(f'"{c}"' for c in MENTION_COLUMNS)  # "end" is a keyword
-NEW_MENTION = f"INSERT INTO {MENTIONS.name} ({QUOTED_COLUMNS}) VALUES ({', '.join(['{mark}'] * len(MENTION_COLUMNS))})"
+NEW_MENTION = insert_sql(MENTIONS, MENTION_COLUMNS)
 
 
 def save_mentions(session: Session, doc_id: str, mentions: Iterable[Mention], stage_version: str) -> int:

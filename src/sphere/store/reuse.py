@@ -50,6 +50,15 @@ def run_sql(session: Session, sql: str, args: Sequence = (), many: bool = False)
         cur.close()
 
 
+def insert_sql(table, columns: Sequence[str]) -> str:
+    """Plain INSERT with `{mark}` parameters for `run_sql` (columns quoted: "end" is a keyword).
+    The rows written most (mentions, participants, evidence) carry only strings and integers, so the
+    driver's executemany takes them as they are: SQLAlchemy's per-row parameter processing
+    cost more than the database's insert."""
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join(['{mark}'] * len(columns))})"
+
+
 def fetch_in(session: Session, sql: str, values: Sequence, args: Sequence = ()) -> list[tuple]:
     """Rows of `sql` (plain SQL whose `{marks}` is an IN list, `{mark}` one more parameter,
     the args first) for every value, IN_BATCH values per statement, on the session's own
